@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Keyward demo: builds Keyward, fetches Keycloak from Maven Central, installs Keyward
+# with the same routine as everywhere else, imports realm-exports/ and starts Keycloak
+# on http://localhost:8080 with an embedded H2 database kept under .demo/.
+#
+# Usage: ./demo.sh [--port 8080] [--management-port 9000]
+set -euo pipefail
+
+port="${KEYWARD_DEMO_PORT:-8080}"
+management_port="${KEYWARD_DEMO_MANAGEMENT_PORT:-9000}"
+admin_user=admin
+admin_password=admin
+
+fail() { echo "demo: $*" >&2; exit 1; }
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --port) port="${2:-}"; shift 2 || fail "--port needs a number" ;;
+    --port=*) port="${1#*=}"; shift ;;
+    --management-port) management_port="${2:-}"; shift 2 || fail "--management-port needs a number" ;;
+    --management-port=*) management_port="${1#*=}"; shift ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) fail "unknown option $1 (try --help)" ;;
+  esac
+done
+for p in "$port" "$management_port"; do
+  [[ "$p" =~ ^[0-9]+$ ]] && (( p > 0 && p < 65536 )) || fail "'$p' is not a TCP port number"
+done
+[[ "$port" != "$management_port" ]] || fail "--port and --management-port must differ"
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo"
+state_dir="$repo/.demo"
+mkdir -p "$state_dir"
+
+# --- Prerequisites, each with a one-line answer -------------------------------------------
+java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+command -v "$java_cmd" >/dev/null 2>&1 || fail "Java 17 or newer is needed and no 'java' was found; install a JDK 17+ or set JAVA_HOME"
+java_major="$("$java_cmd" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -1)"
+java_major="${java_major#1.}"
+[[ "$java_major" =~ ^[0-9]+$ ]] || fail "could not tell the version of $java_cmd; install a JDK 17+ or set JAVA_HOME"
+(( java_major >= 17 )) || fail "Java 17 or newer is needed, $java_cmd is Java $java_major; install a JDK 17+ or set JAVA_HOME"
+command -v curl >/dev/null 2>&1 || fail "curl is needed to watch Keycloak start; install it (e.g. apt-get install curl)"
+command -v mvn >/dev/null 2>&1 || fail "Apache Maven ('mvn') is needed to build Keyward; install it (e.g. apt-get install maven)"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_in_use "$port" && fail "port $port is already in use; stop what listens there or pick another with --port N"
+port_in_use "$management_port" && fail "management port $management_port is already in use; pick another with --management-port N"
+
+keycloak_version="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -1)"
+[[ -n "$keycloak_version" ]] || fail "could not read keycloak.version from pom.xml"
+kc_home="$state_dir/keycloak-$keycloak_version"
+
+# --- Build Keyward --------------------------------------------------------------------------
+echo "demo: building Keyward (log: .demo/build.log)"
+mvn -B -DskipTests package >"$state_dir/build.log" 2>&1 \
+  || fail "the Keyward build failed; see .demo/build.log"
+
+# --- Fetch Keycloak -------------------------------------------------------------------------
+if [[ ! -f "$kc_home/bin/kc.sh" ]]; then
+  echo "demo: fetching org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip from Maven Central"
+  mvn -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" \
+      -DoutputDirectory="$state_dir" >"$state_dir/download.log" 2>&1 \
+    || fail "could not download Keycloak $keycloak_version from Maven Central (network?); see .demo/download.log"
+  [[ -f "$kc_home/bin/kc.sh" ]] || fail "the Keycloak download did not contain bin/kc.sh; see .demo/download.log"
+fi
+
+# --- Install Keyward: the one install routine -----------------------------------------------
+echo "demo: installing Keyward into $kc_home (log: .demo/install.log)"
+bash pack/target/install-keyward.sh "$kc_home" --db=dev-file --health-enabled=true --metrics-enabled=true \
+    >"$state_dir/install.log" 2>&1 \
+  || fail "installing Keyward failed; see .demo/install.log"
+
+# --import-realm skips realms that already exist, so restarts keep their data.
+mkdir -p "$kc_home/data/import"
+cp realm-exports/*.json "$kc_home/data/import/"
+
+# --- Start ----------------------------------------------------------------------------------
+log="$state_dir/keycloak.log"
+echo "demo: starting Keycloak $keycloak_version on http://localhost:$port (log: .demo/keycloak.log)"
+started=$SECONDS
+KC_BOOTSTRAP_ADMIN_USERNAME="$admin_user" KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
+  bash "$kc_home/bin/kc.sh" start --optimized --import-realm \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$port" \
+    --http-management-port="$management_port" --hostname-strict=false \
+    >"$log" 2>&1 &
+kc_pid=$!
+
+stop() {
+  trap - INT TERM
+  echo
+  echo "demo: stopping Keycloak (pid $kc_pid)"
+  kill -TERM "$kc_pid" 2>/dev/null || true
+  wait "$kc_pid" 2>/dev/null || true
+  echo "demo: stopped; data stays in .demo/ for the next run"
+  exit 0
+}
+trap stop INT TERM
+
+until curl -fsS -o /dev/null "http://127.0.0.1:$management_port/health/ready" 2>/dev/null; do
+  if ! kill -0 "$kc_pid" 2>/dev/null; then
+    tail -n 30 "$log" >&2
+    fail "Keycloak stopped during startup; the last lines of .demo/keycloak.log are above"
+  fi
+  sleep 1
+done
+
+cat <<BANNER
+
+  Keyward demo is ready after $((SECONDS - started)) s  (Keycloak $keycloak_version, Ctrl-C stops it)
+
+  Admin console     http://localhost:$port/admin/            user: $admin_user   password: $admin_password
+  Account console   http://localhost:$port/realms/acme/account/
+
+  Demo users (realm acme)
+    alice / alice
+    bob   / bob
+
+  Demo clients (realm acme)
+    spa      public, authorization code + PKCE S256   redirect http://127.0.0.1:5173/callback
+    web      confidential, secret web-demo-secret      redirect https://web.acme.example/callback
+    native   public, PKCE S256                         redirect http://127.0.0.1/callback (any port), com.example.native:/callback
+    service  client credentials, secret service-demo-secret
+
+  OpenID configuration  http://localhost:$port/realms/acme/.well-known/openid-configuration
+  Logs                  .demo/keycloak.log
+
+BANNER
+
+status=0
+wait "$kc_pid" || status=$?
+trap - INT TERM
+tail -n 20 "$log" >&2
+fail "Keycloak exited with status $status; the last lines of .demo/keycloak.log are above"

@@ -1,0 +1,143 @@
+package dev.keyward.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The admin REST API over plain HTTP, signed in as the bootstrap admin the way kcadm.sh does
+ * (password grant on master's admin-cli).
+ */
+public final class AdminClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUrl;
+    private final String username;
+    private final String password;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String accessToken;
+    private Instant accessTokenExpires = Instant.MIN;
+
+    AdminClient(URI baseUrl, String username, String password) {
+        this.baseUrl = baseUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** GET {@code /admin/PATH}, expecting 200. */
+    public JsonNode get(String path) {
+        return json(expect(200, send("GET", path, null)));
+    }
+
+    /** POST JSON to {@code /admin/PATH}; the caller checks the status. */
+    public HttpResponse<String> post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public HttpResponse<String> put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Sends an admin request with a valid token; {@code body} is a JSON string, a JsonNode or a bean. */
+    public HttpResponse<String> send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve("/admin/" + path))
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(toJson(body)));
+        }
+        return execute(request.build());
+    }
+
+    public void createRealm(JsonNode realm) {
+        expect(201, post("realms", realm));
+    }
+
+    public void deleteRealm(String realm) {
+        HttpResponse<String> response = delete("realms/" + realm);
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw unexpected(response);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    public static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw unexpected(response);
+        }
+        return response;
+    }
+
+    private synchronized String token() {
+        if (Instant.now().isBefore(accessTokenExpires)) {
+            return accessToken;
+        }
+        String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        JsonNode token = json(expect(200, execute(request)));
+        accessToken = token.path("access_token").asText();
+        // Renew well before expiry so a slow test never sends a just-expired token.
+        accessTokenExpires = Instant.now().plusSeconds(Math.max(5, token.path("expires_in").asLong(60) - 15));
+        return accessToken;
+    }
+
+    private HttpResponse<String> execute(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + request.uri(), e);
+        }
+    }
+
+    private static String toJson(Object body) {
+        if (body instanceof String string) {
+            return string;
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static IllegalStateException unexpected(HttpResponse<String> response) {
+        return new IllegalStateException(response.request().method() + " " + response.request().uri()
+                + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

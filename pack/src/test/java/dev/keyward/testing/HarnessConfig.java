@@ -1,0 +1,39 @@
+package dev.keyward.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What the integration-test harness is told by Failsafe (see pack/pom.xml) or on the command line. */
+record HarnessConfig(
+        Optional<URI> externalUrl,
+        Path keycloakHome,
+        int port,
+        int managementPort,
+        Path log,
+        Path realmExports,
+        String adminUsername,
+        String adminPassword) {
+
+    static HarnessConfig fromSystemProperties() {
+        String url = System.getProperty("kc.url", "").trim();
+        return new HarnessConfig(
+                url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url.replaceAll("/+$", ""))),
+                Path.of(required("kc.home")),
+                Integer.parseInt(System.getProperty("kc.port", "18080")),
+                Integer.parseInt(System.getProperty("kc.management.port", "19000")),
+                Path.of(System.getProperty("kc.log", "target/keycloak-it.log")),
+                Path.of(required("realm.exports.dir")),
+                System.getProperty("kc.admin.username", "admin"),
+                System.getProperty("kc.admin.password", "admin"));
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name, "").trim();
+        if (value.isEmpty()) {
+            throw new IllegalStateException("System property " + name
+                    + " is not set; run the integration tests through Maven: mvn verify");
+        }
+        return value;
+    }
+}

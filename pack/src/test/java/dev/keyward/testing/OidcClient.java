@@ -1,0 +1,182 @@
+package dev.keyward.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import com.nimbusds.jose.proc.BadJOSEException;
+
+/**
+ * An OpenID Connect client built on Nimbus oauth2-oidc-sdk, so the protocol is checked by a
+ * library nobody here wrote: Nimbus builds the requests, parses the responses and validates
+ * ID tokens against the realm's published keys.
+ */
+public final class OidcClient {
+
+    private final OIDCProviderMetadata metadata;
+    private final ClientID clientId;
+    private final URI redirectUri;
+    private final Secret secret;
+
+    private OidcClient(OIDCProviderMetadata metadata, ClientID clientId, URI redirectUri, Secret secret) {
+        this.metadata = metadata;
+        this.clientId = clientId;
+        this.redirectUri = redirectUri;
+        this.secret = secret;
+    }
+
+    /** A public client of the realm with this issuer, discovered through its OpenID configuration. */
+    public static OidcClient publicClient(URI issuer, String clientId, URI redirectUri) {
+        return new OidcClient(discover(issuer), new ClientID(clientId), redirectUri, null);
+    }
+
+    /** A confidential client that authenticates with client_secret_basic. */
+    public static OidcClient confidentialClient(URI issuer, String clientId, String secret, URI redirectUri) {
+        return new OidcClient(discover(issuer), new ClientID(clientId), redirectUri, new Secret(secret));
+    }
+
+    public OIDCProviderMetadata metadata() {
+        return metadata;
+    }
+
+    /** A fresh authorization request with state, nonce and a PKCE S256 challenge. */
+    public Authorization authorize(Scope scope) {
+        return authorize(scope, redirectUri);
+    }
+
+    public Authorization authorize(Scope scope, URI redirect) {
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        URI request = new AuthenticationRequest.Builder(ResponseType.CODE, scope, clientId, redirect)
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build()
+                .toURI();
+        return new Authorization(request, redirect, state, nonce, verifier);
+    }
+
+    /**
+     * Parses the redirect back to the client, requires success, and checks {@code state}
+     * and the RFC 9207 {@code iss} parameter before handing out the code.
+     */
+    public AuthorizationCode codeFrom(URI redirect, Authorization authorization) {
+        AuthenticationResponse response = parseRedirect(redirect);
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            throw new AssertionError("Authorization failed: " + error.getCode() + " " + error.getDescription());
+        }
+        AuthenticationSuccessResponse success = response.toSuccessResponse();
+        if (!authorization.state().equals(success.getState())) {
+            throw new AssertionError("state mismatch: sent " + authorization.state() + ", got " + success.getState());
+        }
+        Issuer issuer = success.getIssuer();
+        if (!metadata.getIssuer().equals(issuer)) {
+            throw new AssertionError("iss mismatch: expected " + metadata.getIssuer() + ", got " + issuer);
+        }
+        return success.getAuthorizationCode();
+    }
+
+    public AuthenticationResponse parseRedirect(URI redirect) {
+        try {
+            return AuthenticationResponseParser.parse(redirect);
+        } catch (ParseException e) {
+            throw new AssertionError("Not an authorization response: " + redirect, e);
+        }
+    }
+
+    /** Redeems a code with the given PKCE verifier; returns the token endpoint's answer, success or error. */
+    public TokenResponse redeem(AuthorizationCode code, URI redirect, CodeVerifier verifier) {
+        return token(new AuthorizationCodeGrant(code, redirect, verifier));
+    }
+
+    public TokenResponse clientCredentials(Scope scope) {
+        return token(new ClientCredentialsGrant(), scope);
+    }
+
+    public TokenResponse token(AuthorizationGrant grant) {
+        return token(grant, null);
+    }
+
+    private TokenResponse token(AuthorizationGrant grant, Scope scope) {
+        TokenRequest request = secret == null
+                ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant, scope)
+                : new TokenRequest(metadata.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret), grant, scope);
+        try {
+            return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException e) {
+            throw new AssertionError("Unparseable token response", e);
+        }
+    }
+
+    /** The tokens of a successful response; fails the test with the OAuth error otherwise. */
+    public static OIDCTokenResponse success(TokenResponse response) {
+        if (!response.indicatesSuccess()) {
+            ErrorObject error = response.toErrorResponse().getErrorObject();
+            throw new AssertionError("Token request failed: " + error.getCode() + " " + error.getDescription());
+        }
+        return (OIDCTokenResponse) response.toSuccessResponse();
+    }
+
+    /** Validates signature (against the realm's JWKS), issuer, audience, expiry and nonce. */
+    public IDTokenClaimsSet validateIdToken(JWT idToken, Nonce nonce) {
+        try {
+            IDTokenValidator validator = new IDTokenValidator(
+                    metadata.getIssuer(), clientId, JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
+            return validator.validate(idToken, nonce);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (BadJOSEException | JOSEException e) {
+            throw new AssertionError("ID token rejected: " + e.getMessage(), e);
+        }
+    }
+
+    private static OIDCProviderMetadata discover(URI issuer) {
+        try {
+            return OIDCProviderMetadata.resolve(new Issuer(issuer));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not fetch the OpenID configuration of " + issuer, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Bad OpenID configuration at " + issuer, e);
+        }
+    }
+
+    /** One authorization request and the secrets the client keeps until the code comes back. */
+    public record Authorization(URI requestUri, URI redirectUri, State state, Nonce nonce, CodeVerifier verifier) {
+    }
+}

@@ -1,0 +1,149 @@
+package dev.keyward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+
+import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.Browser;
+import dev.keyward.testing.KeycloakExtension;
+import dev.keyward.testing.KeycloakServer;
+import dev.keyward.testing.OidcClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The demo realm {@code acme} from realm-exports/, imported at startup, does what the README promises. */
+@ExtendWith(KeycloakExtension.class)
+class DemoRealmIT {
+
+    private static final Scope OPENID = new Scope("openid");
+
+    private KeycloakServer server;
+    private URI acme;
+
+    @BeforeEach
+    void connect(KeycloakServer server) {
+        this.server = server;
+        this.acme = server.issuer("acme");
+    }
+
+    @Test
+    void aliceSignsInToTheAccountConsole() {
+        URI accountConsole = URI.create(acme + "/account/");
+        OidcClient account = OidcClient.publicClient(acme, "account-console", accountConsole);
+        OidcClient.Authorization authorization = account.authorize(OPENID);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            URI redirect = browser.openLogin(authorization.requestUri()).signIn("alice", "alice").redirectOrFail();
+            AuthorizationCode code = account.codeFrom(redirect, authorization);
+            OIDCTokenResponse tokens = OidcClient.success(account.redeem(code, accountConsole, authorization.verifier()));
+
+            assertThat(account.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce())
+                    .getStringClaim("preferred_username")).isEqualTo("alice");
+            // The account console's own page then loads for her.
+            assertThat(browser.navigate(redirect).page().getWebResponse().getStatusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void bobSignsInToTheNativeAppOnAnyLoopbackPort() {
+        URI loopback = URI.create("http://127.0.0.1:49731/callback");
+        OidcClient nativeApp = OidcClient.publicClient(acme, "native", loopback);
+        OidcClient.Authorization authorization = nativeApp.authorize(OPENID);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            URI redirect = browser.openLogin(authorization.requestUri()).signIn("bob", "bob").redirectOrFail();
+            AuthorizationCode code = nativeApp.codeFrom(redirect, authorization);
+            OIDCTokenResponse tokens = OidcClient.success(nativeApp.redeem(code, loopback, authorization.verifier()));
+
+            assertThat(redirect.toString()).startsWith(loopback + "?");
+            assertThat(nativeApp.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce())
+                    .getStringClaim("preferred_username")).isEqualTo("bob");
+        }
+    }
+
+    @Test
+    void theNativeAppAlsoUsesItsPrivateUseScheme() {
+        URI privateUse = URI.create("com.example.native:/callback");
+        OidcClient nativeApp = OidcClient.publicClient(acme, "native", privateUse);
+        OidcClient.Authorization authorization = nativeApp.authorize(OPENID);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            URI redirect = browser.openLogin(authorization.requestUri()).signIn("bob", "bob").redirectOrFail();
+            AuthorizationCode code = nativeApp.codeFrom(redirect, authorization);
+
+            assertThat(redirect.getScheme()).isEqualTo("com.example.native");
+            assertThat(OidcClient.success(nativeApp.redeem(code, privateUse, authorization.verifier()))
+                    .getOIDCTokens().getAccessToken()).isNotNull();
+        }
+    }
+
+    @Test
+    void theWebAppRedeemsItsCodeWithItsSecret() {
+        URI callback = URI.create("https://web.acme.example/callback");
+        OidcClient web = OidcClient.confidentialClient(acme, "web", "web-demo-secret", callback);
+        OidcClient.Authorization authorization = web.authorize(OPENID);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            URI redirect = browser.openLogin(authorization.requestUri()).signIn("alice", "alice").redirectOrFail();
+            AuthorizationCode code = web.codeFrom(redirect, authorization);
+            OIDCTokenResponse tokens = OidcClient.success(web.redeem(code, callback, authorization.verifier()));
+
+            IDTokenClaimsSet idToken = web.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
+            assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("alice");
+        }
+    }
+
+    @Test
+    void theServiceGetsATokenWithClientCredentialsAndNoBrowserLogin() {
+        OidcClient service = OidcClient.confidentialClient(acme, "service", "service-demo-secret", URI.create("https://unused.example/"));
+
+        OIDCTokenResponse tokens = OidcClient.success(service.clientCredentials(null));
+        assertThat(tokens.getOIDCTokens().getAccessToken()).isNotNull();
+
+        // Its browser flow is closed: Keycloak answers on an error page and never redirects.
+        try (Browser browser = new Browser(server.baseUrl())) {
+            Browser.Outcome outcome = browser.navigate(service.authorize(OPENID).requestUri());
+            assertThat(outcome.redirect()).isNull();
+            assertThat(outcome.page().getWebResponse().getStatusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theDemoUsersHaveCompleteProfilesAndTheDemoClientsTheirSettings(AdminClient admin) {
+        for (String username : new String[] {"alice", "bob"}) {
+            JsonNode user = admin.get("realms/acme/users?exact=true&username=" + username).get(0);
+            assertThat(user.path("requiredActions")).isEmpty();
+            assertThat(user.path("emailVerified").asBoolean()).isTrue();
+            assertThat(user.path("firstName").asText()).isNotBlank();
+            assertThat(user.path("lastName").asText()).isNotBlank();
+        }
+
+        JsonNode spa = client(admin, "spa");
+        assertThat(spa.path("publicClient").asBoolean()).isTrue();
+        assertThat(spa.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(spa.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(spa.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(spa.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+
+        assertThat(client(admin, "web").path("publicClient").asBoolean()).isFalse();
+        assertThat(client(admin, "native").path("redirectUris"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("http://127.0.0.1/callback", "com.example.native:/callback");
+        JsonNode service = client(admin, "service");
+        assertThat(service.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(service.path("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(service.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+    }
+
+    private static JsonNode client(AdminClient admin, String clientId) {
+        return admin.get("realms/acme/clients?clientId=" + clientId).get(0);
+    }
+}

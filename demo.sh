@@ -59,9 +59,9 @@ mvn -B -DskipTests package >"$state_dir/build.log" 2>&1 \
 # --- Fetch Keycloak -------------------------------------------------------------------------
 if [[ ! -f "$kc_home/bin/kc.sh" ]]; then
   echo "demo: fetching org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip from Maven Central"
-  mvn -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+  mvn -B -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
       -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" \
-      -DoutputDirectory="$state_dir" >"$state_dir/download.log" 2>&1 \
+      -DoutputDirectory="$state_dir" -Dmdep.overWriteReleases=true >"$state_dir/download.log" 2>&1 \
     || fail "could not download Keycloak $keycloak_version from Maven Central (network?); see .demo/download.log"
   [[ -f "$kc_home/bin/kc.sh" ]] || fail "the Keycloak download did not contain bin/kc.sh; see .demo/download.log"
 fi

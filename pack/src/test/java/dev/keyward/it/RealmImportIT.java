@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 
+import dev.keyward.testing.KcShProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +23,7 @@ class RealmImportIT {
     void kcShImportImportsTheDemoRealmAndSkipsItTheSecondTime() throws Exception {
         Path kcHome = Path.of(System.getProperty("kc.home"));
         Path export = Path.of(System.getProperty("realm.exports.dir"), "acme-realm.json");
-        Path database = Path.of(System.getProperty("kc.log")).resolveSibling("kc-import-check");
-        deleteRecursively(database);
+        Path database = Files.createTempDirectory(Path.of(System.getProperty("kc.log")).getParent(), "kc-import-check");
 
         String first = kcShImport(kcHome, export, database);
         String second = kcShImport(kcHome, export, database);
@@ -32,36 +33,19 @@ class RealmImportIT {
     }
 
     private static String kcShImport(Path kcHome, Path export, Path database) throws Exception {
-        Path log = Files.createTempFile("kc-import", ".log");
-        Process process = new ProcessBuilder("bash", kcHome.resolve("bin/kc.sh").toString(), "import", "--optimized",
-                "--file=" + export, "--override=false",
+        try (KcShProcess kcSh = KcShProcess.start(kcHome, Files.createTempFile("kc-import", ".log"), Map.of(),
+                "import", "--optimized", "--file=" + export, "--override=false",
                 "--db-url=jdbc:h2:file:" + database.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE",
-                "--http-management-port=" + freePort())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("kc.sh import did not finish in 3 minutes:\n" + Files.readString(log));
+                "--http-management-port=" + freePort())) {
+            int status = kcSh.awaitExit(Duration.ofMinutes(3));
+            assertThat(status).as("kc.sh import exit status; %s", kcSh.logTail(40)).isZero();
+            return kcSh.log();
         }
-        String output = Files.readString(log);
-        assertThat(process.exitValue()).as("kc.sh import exit status; output:\n%s", output).isZero();
-        return output;
     }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 }

@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -25,22 +24,18 @@ import java.util.stream.Stream;
 final class LocalKeycloak {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 60;
 
     private final HarnessConfig config;
-    private final Process process;
-    private final Thread shutdownHook;
+    private final KcShProcess kcSh;
 
-    private LocalKeycloak(HarnessConfig config, Process process) {
+    private LocalKeycloak(HarnessConfig config, KcShProcess kcSh) {
         this.config = config;
-        this.process = process;
-        this.shutdownHook = new Thread(this::stop, "keycloak-it-shutdown");
+        this.kcSh = kcSh;
     }
 
     static LocalKeycloak start(HarnessConfig config) {
-        Path kcSh = config.keycloakHome().resolve("bin/kc.sh");
-        if (!Files.isRegularFile(kcSh)) {
+        if (!Files.isRegularFile(config.keycloakHome().resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak at " + config.keycloakHome()
                     + "; run the integration tests with `mvn verify` (the pack module unpacks and installs it)"
                     + " or point them at a running server with -Dkc.url=http://localhost:PORT");
@@ -49,25 +44,15 @@ final class LocalKeycloak {
         requirePortFree(config.managementPort(), "kc.management.port");
         prepareData(config);
 
-        ProcessBuilder builder = new ProcessBuilder(
-                "bash", kcSh.toString(), "start", "--optimized", "--import-realm",
+        Instant started = Instant.now();
+        LocalKeycloak keycloak = new LocalKeycloak(config, KcShProcess.start(config.keycloakHome(), config.log(),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()),
+                "start", "--optimized", "--import-realm",
                 "--http-enabled=true", "--http-host=127.0.0.1",
                 "--http-port=" + config.port(),
                 "--http-management-port=" + config.managementPort(),
-                "--hostname-strict=false")
-                .redirectErrorStream(true)
-                .redirectOutput(config.log().toFile());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword());
-
-        Instant started = Instant.now();
-        LocalKeycloak keycloak;
-        try {
-            keycloak = new LocalKeycloak(config, builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not run " + kcSh, e);
-        }
-        Runtime.getRuntime().addShutdownHook(keycloak.shutdownHook);
+                "--hostname-strict=false"));
         keycloak.awaitReady();
         System.out.printf("[keycloak-it] Keycloak ready on http://localhost:%d after %d ms (log: %s)%n",
                 config.port(), Duration.between(started, Instant.now()).toMillis(), config.log());
@@ -78,24 +63,8 @@ final class LocalKeycloak {
         return URI.create("http://localhost:" + config.port());
     }
 
-    /** SIGTERM to kc.sh, which forwards it to Keycloak's JVM; SIGKILL to both after the grace period. */
     void stop() {
-        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
-        tree.forEach(ProcessHandle::destroy);
-        Instant deadline = Instant.now().plus(SHUTDOWN_GRACE);
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()),
-                        TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                handle.destroyForcibly();
-            }
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // stop() is running as the hook itself.
-        }
+        kcSh.stop();
     }
 
     private void awaitReady() {
@@ -103,9 +72,9 @@ final class LocalKeycloak {
         URI ready = URI.create("http://localhost:" + config.managementPort() + "/health/ready");
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with status " + process.exitValue()
-                        + " during startup. " + logTail());
+            if (!kcSh.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with status " + kcSh.exitValue()
+                        + " during startup. " + kcSh.logTail(LOG_TAIL_LINES));
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).GET().build(),
@@ -117,23 +86,14 @@ final class LocalKeycloak {
                 // keep polling
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop();
+                kcSh.stop();
                 throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
             }
             sleep(Duration.ofMillis(500));
         }
-        stop();
-        throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT.toSeconds() + " s. " + logTail());
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(config.log());
-            return "Last lines of " + config.log() + ":\n"
-                    + String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            return "(could not read " + config.log() + ": " + e.getMessage() + ")";
-        }
+        kcSh.stop();
+        throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT.toSeconds() + " s. "
+                + kcSh.logTail(LOG_TAIL_LINES));
     }
 
     private static void requirePortFree(int port, String property) {

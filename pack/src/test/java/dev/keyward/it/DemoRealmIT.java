@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -41,14 +40,13 @@ class DemoRealmIT {
         OidcClient.Authorization authorization = account.authorize(OPENID);
 
         try (Browser browser = new Browser(server.baseUrl())) {
-            URI redirect = browser.openLogin(authorization.requestUri()).signIn("alice", "alice").redirectOrFail();
-            AuthorizationCode code = account.codeFrom(redirect, authorization);
-            OIDCTokenResponse tokens = OidcClient.success(account.redeem(code, accountConsole, authorization.verifier()));
+            OidcClient.SignIn signIn = account.signIn(browser, authorization, "alice", "alice");
+            OIDCTokenResponse tokens = OidcClient.success(account.redeem(signIn.code(), accountConsole, authorization.verifier()));
 
             assertThat(account.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce())
                     .getStringClaim("preferred_username")).isEqualTo("alice");
             // The account console's own page then loads for her.
-            assertThat(browser.navigate(redirect).page().getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(browser.navigate(signIn.redirect()).page().getWebResponse().getStatusCode()).isEqualTo(200);
         }
     }
 
@@ -59,11 +57,10 @@ class DemoRealmIT {
         OidcClient.Authorization authorization = nativeApp.authorize(OPENID);
 
         try (Browser browser = new Browser(server.baseUrl())) {
-            URI redirect = browser.openLogin(authorization.requestUri()).signIn("bob", "bob").redirectOrFail();
-            AuthorizationCode code = nativeApp.codeFrom(redirect, authorization);
-            OIDCTokenResponse tokens = OidcClient.success(nativeApp.redeem(code, loopback, authorization.verifier()));
+            OidcClient.SignIn signIn = nativeApp.signIn(browser, authorization, "bob", "bob");
+            OIDCTokenResponse tokens = OidcClient.success(nativeApp.redeem(signIn.code(), loopback, authorization.verifier()));
 
-            assertThat(redirect.toString()).startsWith(loopback + "?");
+            assertThat(signIn.redirect().toString()).startsWith(loopback + "?");
             assertThat(nativeApp.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce())
                     .getStringClaim("preferred_username")).isEqualTo("bob");
         }
@@ -76,11 +73,10 @@ class DemoRealmIT {
         OidcClient.Authorization authorization = nativeApp.authorize(OPENID);
 
         try (Browser browser = new Browser(server.baseUrl())) {
-            URI redirect = browser.openLogin(authorization.requestUri()).signIn("bob", "bob").redirectOrFail();
-            AuthorizationCode code = nativeApp.codeFrom(redirect, authorization);
+            OidcClient.SignIn signIn = nativeApp.signIn(browser, authorization, "bob", "bob");
 
-            assertThat(redirect.getScheme()).isEqualTo("com.example.native");
-            assertThat(OidcClient.success(nativeApp.redeem(code, privateUse, authorization.verifier()))
+            assertThat(signIn.redirect().getScheme()).isEqualTo("com.example.native");
+            assertThat(OidcClient.success(nativeApp.redeem(signIn.code(), privateUse, authorization.verifier()))
                     .getOIDCTokens().getAccessToken()).isNotNull();
         }
     }
@@ -92,9 +88,7 @@ class DemoRealmIT {
         OidcClient.Authorization authorization = web.authorize(OPENID);
 
         try (Browser browser = new Browser(server.baseUrl())) {
-            URI redirect = browser.openLogin(authorization.requestUri()).signIn("alice", "alice").redirectOrFail();
-            AuthorizationCode code = web.codeFrom(redirect, authorization);
-            OIDCTokenResponse tokens = OidcClient.success(web.redeem(code, callback, authorization.verifier()));
+            OIDCTokenResponse tokens = web.signInForTokens(browser, authorization, "alice", "alice");
 
             IDTokenClaimsSet idToken = web.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
             assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("alice");

@@ -40,13 +40,12 @@ abstract class SpaLoginContract {
         OidcClient.Authorization authorization = spa.authorize(SCOPE);
 
         try (Browser browser = new Browser(keycloak())) {
-            URI redirect = browser.openLogin(authorization.requestUri()).signIn("alice", "alice").redirectOrFail();
-            AuthorizationCode code = spa.codeFrom(redirect, authorization);
+            OidcClient.SignIn signIn = spa.signIn(browser, authorization, "alice", "alice");
 
-            OIDCTokenResponse tokens = OidcClient.success(spa.redeem(code, SPA_REDIRECT, authorization.verifier()));
+            OIDCTokenResponse tokens = OidcClient.success(spa.redeem(signIn.code(), SPA_REDIRECT, authorization.verifier()));
             IDTokenClaimsSet idToken = spa.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
 
-            assertThat(redirect.toString()).startsWith(SPA_REDIRECT + "?");
+            assertThat(signIn.redirect().toString()).startsWith(SPA_REDIRECT + "?");
             assertThat(idToken.getIssuer().getValue()).isEqualTo(keycloak() + "/realms/acme");
             assertThat(idToken.getAudience()).extracting(a -> a.getValue()).containsExactly("spa");
             assertThat(idToken.getStringClaim("azp")).isEqualTo("spa");
@@ -66,8 +65,7 @@ abstract class SpaLoginContract {
         OidcClient.Authorization authorization = spa.authorize(SCOPE);
 
         try (Browser browser = new Browser(keycloak())) {
-            URI redirect = browser.openLogin(authorization.requestUri()).signIn("alice", "alice").redirectOrFail();
-            AuthorizationCode code = spa.codeFrom(redirect, authorization);
+            AuthorizationCode code = spa.signIn(browser, authorization, "alice", "alice").code();
 
             TokenResponse response = spa.redeem(code, SPA_REDIRECT, new CodeVerifier());
 

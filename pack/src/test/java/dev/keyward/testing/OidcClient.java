@@ -110,6 +110,21 @@ public final class OidcClient {
         return success.getAuthorizationCode();
     }
 
+    /**
+     * Signs the user in through the browser for this authorization and returns the redirect
+     * back to the client with its code (already checked for {@code state} and {@code iss}).
+     */
+    public SignIn signIn(Browser browser, Authorization authorization, String username, String password) {
+        URI redirect = browser.openLogin(authorization.requestUri()).signIn(username, password).redirectOrFail();
+        return new SignIn(redirect, codeFrom(redirect, authorization));
+    }
+
+    /** Signs in, then redeems the code with the authorization's verifier; fails on any error. */
+    public OIDCTokenResponse signInForTokens(Browser browser, Authorization authorization, String username, String password) {
+        SignIn signIn = signIn(browser, authorization, username, password);
+        return success(redeem(signIn.code(), authorization.redirectUri(), authorization.verifier()));
+    }
+
     public AuthenticationResponse parseRedirect(URI redirect) {
         try {
             return AuthenticationResponseParser.parse(redirect);
@@ -174,6 +189,10 @@ public final class OidcClient {
         } catch (Exception e) {
             throw new IllegalStateException("Bad OpenID configuration at " + issuer, e);
         }
+    }
+
+    /** The browser's redirect back to the client and the code it carried. */
+    public record SignIn(URI redirect, AuthorizationCode code) {
     }
 
     /** One authorization request and the secrets the client keeps until the code comes back. */

@@ -1,0 +1,37 @@
+package dev.keyward.oauth21.baseline;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The OAuth 2.1 rules Keyward enforces, by the id operators use in options, events and exemptions. */
+public enum RuleId {
+    /** OAuth 2.1 §4.1.1, RFC 7636: every authorization-code request carries an S256 challenge. */
+    PKCE_REQUIRED("pkce-required"),
+    /** RFC 9700 §2.1.1: a code_challenge is never accepted twice. */
+    SINGLE_USE_CHALLENGE("single-use-challenge"),
+    /** OAuth 2.1 §2.3.1, RFC 8252 §7: redirect URIs match exactly, loopback on any port. */
+    EXACT_REDIRECT_URI("exact-redirect-uri"),
+    /** OAuth 2.1 §10.1: no implicit grant and no hybrid response types. */
+    NO_IMPLICIT_OR_HYBRID("no-implicit-or-hybrid"),
+    /** OAuth 2.1 §10.2: no resource owner password credentials grant. */
+    NO_PASSWORD_GRANT("no-password-grant");
+
+    private final String id;
+
+    RuleId(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<RuleId> fromId(String id) {
+        return Arrays.stream(values()).filter(rule -> rule.id.equals(id)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.keyward.oauth21.pkce;
+
+import java.util.Optional;
+
+import dev.keyward.oauth21.baseline.AuthorizationRequest;
+import dev.keyward.oauth21.baseline.Finding;
+import dev.keyward.oauth21.baseline.OAuthErrors;
+import dev.keyward.oauth21.baseline.RuleId;
+import dev.keyward.oauth21.baseline.TokenRequest;
+import dev.keyward.oauth21.grant.GrantTypeRules;
+
+/** PKCE (RFC 7636) as OAuth 2.1 §4.1.1 requires it: S256 only, well-formed challenge and verifier. */
+public final class PkceRules {
+
+    static final int S256_CHALLENGE_LENGTH = 43;
+    static final int MIN_VERIFIER_LENGTH = 43;
+    static final int MAX_VERIFIER_LENGTH = 128;
+    /**
+     * 43 base64url characters carry 258 bits; a SHA-256 digest fills 256 of them, so the last
+     * character's two low bits are zero (RFC 4648 §5 without padding).
+     */
+    private static final String S256_LAST_CHARACTERS = "AEIMQUYcgkosw048";
+
+    private PkceRules() {
+    }
+
+    /** OAuth 2.1 §4.1.1: every code request carries code_challenge with method S256. */
+    public static Optional<Finding> s256ChallengeRequired(AuthorizationRequest request) {
+        if (!GrantTypeRules.requestsCode(request.responseType())) {
+            return Optional.empty();
+        }
+        String challenge = request.codeChallenge();
+        String method = request.codeChallengeMethod();
+        if (challenge == null || challenge.isEmpty()) {
+            return fail(OAuthErrors.INVALID_REQUEST, "code_challenge is required (OAuth 2.1 section 4.1.1)");
+        }
+        if (!"S256".equals(method)) {
+            return fail(OAuthErrors.INVALID_REQUEST, method == null
+                    ? "code_challenge_method is required and must be S256 (a missing method means plain, RFC 7636 section 4.3)"
+                    : "code_challenge_method must be S256, not '" + printable(method) + "'");
+        }
+        if (!isS256Challenge(challenge)) {
+            return fail(OAuthErrors.INVALID_REQUEST,
+                    "code_challenge must be the 43-character base64url SHA-256 digest of the verifier (RFC 7636 section 4.2), got "
+                            + challenge.length() + " characters");
+        }
+        return Optional.empty();
+    }
+
+    /** RFC 7636 §4.1: a verifier has 43 to 128 characters of [A-Z] [a-z] [0-9] - . _ ~ */
+    public static Optional<Finding> wellFormedVerifier(TokenRequest request) {
+        if (!"authorization_code".equals(request.grantType())) {
+            return Optional.empty();
+        }
+        String verifier = request.codeVerifier();
+        if (verifier == null || verifier.isEmpty()) {
+            return fail(OAuthErrors.INVALID_GRANT, "code_verifier is required (OAuth 2.1 section 4.1.3)");
+        }
+        if (!isVerifier(verifier)) {
+            return fail(OAuthErrors.INVALID_GRANT,
+                    "code_verifier must have 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636 section 4.1)");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isS256Challenge(String challenge) {
+        if (challenge.length() != S256_CHALLENGE_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < challenge.length(); i++) {
+            if (!isBase64Url(challenge.charAt(i))) {
+                return false;
+            }
+        }
+        return S256_LAST_CHARACTERS.indexOf(challenge.charAt(S256_CHALLENGE_LENGTH - 1)) >= 0;
+    }
+
+    public static boolean isVerifier(String verifier) {
+        if (verifier.length() < MIN_VERIFIER_LENGTH || verifier.length() > MAX_VERIFIER_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < verifier.length(); i++) {
+            char c = verifier.charAt(i);
+            if (!(isAlphanumeric(c) || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBase64Url(char c) {
+        return isAlphanumeric(c) || c == '-' || c == '_';
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** Echoes at most 20 visible ASCII characters of a client-supplied value. */
+    private static String printable(String value) {
+        String visible = value.replaceAll("[^\\x21-\\x7e]", "?");
+        return visible.length() > 20 ? visible.substring(0, 20) + "..." : visible;
+    }
+
+    private static Optional<Finding> fail(String error, String description) {
+        return Optional.of(Finding.of(RuleId.PKCE_REQUIRED, error, description));
+    }
+}

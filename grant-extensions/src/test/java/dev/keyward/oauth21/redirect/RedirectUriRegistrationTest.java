@@ -1,0 +1,75 @@
+package dev.keyward.oauth21.redirect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import dev.keyward.oauth21.baseline.ClientSettings;
+import dev.keyward.oauth21.baseline.Finding;
+import dev.keyward.oauth21.baseline.RuleId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RedirectUriRegistrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://app.example.com/callback",
+            "https://app.example.com:8443/cb?tenant=a",
+            "http://127.0.0.1/callback",
+            "http://127.0.0.1:5173/callback",
+            "http://[::1]/callback",
+            "http://127.0.0.1",
+            "com.example.native:/callback",
+            "com.example.native:callback",
+    })
+    void allows(String uri) {
+        assertThat(RedirectUriRegistration.problem(uri)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "https://app.example.com/*                | wildcards are not allowed",
+            "*                                        | wildcards are not allowed",
+            "https://app.example.com/cb#frag          | fragment",
+            "/realms/acme/account/                    | not an absolute URI",
+            "app.example.com/cb                       | not an absolute URI",
+            "http://app.example.com/cb                | http is allowed only for loopback",
+            "http://localhost:3000/cb                 | http is allowed only for loopback",
+            "http://127.0.0.1.nip.io/cb               | http is allowed only for loopback",
+            "http://127.0.0.1@evil.com/cb             | http is allowed only for loopback",
+            "https:///cb                              | needs a host",
+            "https:app.example.com                    | needs a host",
+            "myapp:/callback                          | neither https nor a private-use scheme",
+            "javascript:alert(1)                      | neither https nor a private-use scheme",
+            "data:text/html,x                         | neither https nor a private-use scheme",
+            "1com.example:/cb                         | not an absolute URI",
+    })
+    void refuses(String uri, String reason) {
+        assertThat(RedirectUriRegistration.problem(uri.strip())).get().asString().contains(reason.strip());
+    }
+
+    @Test
+    void refusesEmptyAndControlCharacters() {
+        assertThat(RedirectUriRegistration.problem("")).isPresent();
+        assertThat(RedirectUriRegistration.problem(null)).isPresent();
+        assertThat(RedirectUriRegistration.problem("https://app.example.com/cb\n")).get().asString().contains("control character");
+        assertThat(RedirectUriRegistration.problem("https://app.example.com/c b")).isPresent();
+    }
+
+    @Test
+    void theRuleNamesTheFirstOffendingUri() {
+        ClientSettings client = new ClientSettings("web", false,
+                List.of("https://ok.example/cb", "https://app.example.com/*", "http://x.example/"));
+
+        assertThat(RedirectUriRules.compliantRegistrations(client)).get().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(RuleId.EXACT_REDIRECT_URI);
+            assertThat(f.error()).isEqualTo("invalid_redirect_uri");
+            assertThat(f.description()).startsWith("redirect URI 'https://app.example.com/*' is not allowed");
+        });
+        assertThat(RedirectUriRules.compliantRegistrations(new ClientSettings("ok", true, List.of("https://ok.example/cb"))))
+                .map(Finding::description).isEmpty();
+    }
+}

@@ -98,7 +98,8 @@ final class LocalKeycloak {
 
     private static void requirePortFree(int port, String property) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // Like Keycloak's own listener: connections in TIME_WAIT from an earlier run do not count as busy.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new IllegalStateException("Port " + port + " (" + property + ") is already in use on 127.0.0.1."

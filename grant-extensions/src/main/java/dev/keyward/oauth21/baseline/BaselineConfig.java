@@ -1,0 +1,76 @@
+package dev.keyward.oauth21.baseline;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The server's OAuth 2.1 baseline: a global mode and an optional mode per rule, read from
+ * Keycloak's options, e.g. {@code --spi-client-policy-executor--keyward-oauth21--mode=report}
+ * and {@code --spi-client-policy-executor--keyward-oauth21--rule-pkce-required=enforce}.
+ * A per-rule mode wins over the global one. Bad values stop startup with a message.
+ */
+public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes) {
+
+    public static final String MODE = "mode";
+    public static final String RULE_PREFIX = "rule-";
+    public static final Mode DEFAULT_MODE = Mode.ENFORCE;
+
+    public BaselineConfig {
+        ruleModes = ruleModes.isEmpty() ? Map.of() : Map.copyOf(ruleModes);
+    }
+
+    public static BaselineConfig defaults() {
+        return new BaselineConfig(DEFAULT_MODE, Map.of());
+    }
+
+    /**
+     * @param optionNames the option names that were set (to catch misspelled rule ids)
+     * @param option      the value of an option, or null when it is not set
+     */
+    public static BaselineConfig from(Collection<String> optionNames, Function<String, String> option) {
+        String global = option.apply(MODE);
+        Mode globalMode = global == null ? DEFAULT_MODE : Mode.parse(MODE, global);
+        Map<RuleId, Mode> ruleModes = new EnumMap<>(RuleId.class);
+        for (String name : optionNames) {
+            if (!name.startsWith(RULE_PREFIX)) {
+                continue;
+            }
+            String id = name.substring(RULE_PREFIX.length());
+            RuleId rule = RuleId.fromId(id).orElseThrow(() -> new IllegalArgumentException(
+                    "Keyward: option " + name + " names no rule; the rules are " + ruleIds()));
+            String value = option.apply(name);
+            if (value != null) {
+                ruleModes.put(rule, Mode.parse(name, value));
+            }
+        }
+        return new BaselineConfig(globalMode, ruleModes);
+    }
+
+    public Mode modeOf(RuleId rule) {
+        return ruleModes.getOrDefault(rule, globalMode);
+    }
+
+    /** The effective mode of every rule, in rule order: for logs and the server info page. */
+    public Map<RuleId, Mode> effectiveModes() {
+        Map<RuleId, Mode> modes = new EnumMap<>(RuleId.class);
+        for (RuleId rule : RuleId.values()) {
+            modes.put(rule, modeOf(rule));
+        }
+        return modes;
+    }
+
+    /** Every option this config reads. */
+    public static List<String> optionNames() {
+        return Stream.concat(Stream.of(MODE), Arrays.stream(RuleId.values()).map(rule -> RULE_PREFIX + rule.id())).toList();
+    }
+
+    public static String ruleIds() {
+        return Arrays.stream(RuleId.values()).map(RuleId::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.keyward.oauth21.enforcement;
+
+import io.micrometer.core.instrument.Metrics;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import dev.keyward.oauth21.baseline.Finding;
+import dev.keyward.oauth21.baseline.Mode;
+
+/**
+ * Records every finding the same way in both modes: an event in the realm's event store, a log
+ * line, and a counter on Keycloak's metrics endpoint ({@code keyward_oauth21_findings_total}).
+ */
+final class FindingRecorder {
+
+    static final String DETAIL_RULE = "keyward_rule";
+    static final String DETAIL_MODE = "keyward_mode";
+    static final String DETAIL_OUTCOME = "keyward_outcome";
+    static final String METRIC = "keyward.oauth21.findings";
+
+    private static final Logger LOG = Logger.getLogger(FindingRecorder.class);
+
+    private FindingRecorder() {
+    }
+
+    static void record(KeycloakSession session, RealmModel realm, String clientId, EventType eventType, Finding finding, Mode mode) {
+        String outcome = mode == Mode.ENFORCE ? "rejected" : "reported";
+        // Stored in its own transaction, so a rejected request does not take its event with it.
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(eventType)
+                .client(clientId)
+                .detail(DETAIL_RULE, finding.rule().id())
+                .detail(DETAIL_MODE, mode.id())
+                .detail(DETAIL_OUTCOME, outcome)
+                .detail(Details.REASON, finding.description())
+                .storeImmediately(true)
+                .error(finding.error());
+        LOG.infof("OAuth 2.1 rule %s %s a request of client %s in realm %s: %s",
+                finding.rule().id(), outcome, clientId, realm.getName(), finding.description());
+        Metrics.counter(METRIC, "rule", finding.rule().id(), "realm", realm.getName(), "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.keyward.oauth21.enforcement;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
+import org.keycloak.protocol.oidc.par.clientpolicy.context.PushedAuthorizationRequestContext;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.ResourceOwnerPasswordCredentialsContext;
+import org.keycloak.services.clientpolicy.context.TokenRequestContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+import dev.keyward.oauth21.baseline.AuthorizationRequest;
+import dev.keyward.oauth21.baseline.Baseline;
+import dev.keyward.oauth21.baseline.ClientSettings;
+import dev.keyward.oauth21.baseline.Finding;
+import dev.keyward.oauth21.baseline.Mode;
+import dev.keyward.oauth21.baseline.OAuthErrors;
+import dev.keyward.oauth21.baseline.RuleId;
+import dev.keyward.oauth21.baseline.TokenRequest;
+
+/**
+ * Runs the OAuth 2.1 baseline on Keycloak's client-policy events. It translates each event
+ * into a request description, asks {@link Baseline} for findings, and applies each finding's
+ * mode: record it, and in enforce mode reject with the finding's OAuth error.
+ */
+public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+
+    private static final String SEEN_CHALLENGE_KEY_PREFIX = "keyward-pkce-challenge:";
+
+    private final KeycloakSession session;
+    private final RuleModes modes;
+    private final Baseline baseline = Baseline.oauth21();
+
+    Oauth21Executor(KeycloakSession session, RuleModes modes) {
+        this.session = session;
+        this.modes = modes;
+    }
+
+    @Override
+    public String getProviderId() {
+        return Oauth21ExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        RealmModel realm = session.getContext().getRealm();
+        switch (context.getEvent()) {
+            case PRE_AUTHORIZATION_REQUEST -> preAuthorization(realm, (PreAuthorizationRequestContext) context);
+            case AUTHORIZATION_REQUEST -> {
+                AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
+                authorization(realm, authorization.getClient(), authorization.getAuthorizationEndpointRequest(),
+                        EventType.LOGIN, !authorization.isParRequest());
+            }
+            case PUSHED_AUTHORIZATION_REQUEST -> {
+                PushedAuthorizationRequestContext par = (PushedAuthorizationRequestContext) context;
+                AuthorizationEndpointRequest request = par.getRequest();
+                apply(realm, par.getClient().getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST,
+                        baseline.checkRedirect(describe(par.getClient(), request)));
+                authorization(realm, par.getClient(), request, EventType.PUSHED_AUTHORIZATION_REQUEST, true);
+            }
+            case TOKEN_REQUEST -> {
+                MultivaluedMap<String, String> params = ((TokenRequestContext) context).getParams();
+                ClientModel client = session.getContext().getClient();
+                apply(realm, client.getClientId(), EventType.CODE_TO_TOKEN, baseline.checkToken(new TokenRequest(
+                        settings(client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER))));
+            }
+            case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
+                ClientModel client = ((ResourceOwnerPasswordCredentialsContext) context).getClient();
+                apply(realm, client.getClientId(), EventType.LOGIN,
+                        baseline.checkToken(new TokenRequest(settings(client), OAuth2Constants.PASSWORD, null)));
+            }
+            case REGISTER -> registration(realm, (ClientCRUDContext) context, EventType.CLIENT_REGISTER);
+            case UPDATE -> registration(realm, (ClientCRUDContext) context, EventType.CLIENT_UPDATE);
+            default -> {
+                // Other events carry nothing the baseline judges.
+            }
+        }
+    }
+
+    /** Before Keycloak matches the redirect URI itself: a failure here is shown on an error page, never redirected. */
+    private void preAuthorization(RealmModel realm, PreAuthorizationRequestContext context) throws ClientPolicyException {
+        MultivaluedMap<String, String> params = context.getRequestParameters();
+        ClientModel client = context.getClientId() == null ? null : realm.getClientByClientId(context.getClientId());
+        // Unknown clients get Keycloak's own error; PAR requests were checked when pushed.
+        if (client == null || params.containsKey(OIDCLoginProtocol.REQUEST_URI_PARAM)) {
+            return;
+        }
+        apply(realm, client.getClientId(), EventType.LOGIN, baseline.checkRedirect(new AuthorizationRequest(settings(client),
+                params.getFirst(OIDCLoginProtocol.RESPONSE_TYPE_PARAM), params.getFirst(OIDCLoginProtocol.REDIRECT_URI_PARAM),
+                params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_PARAM), params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM))));
+    }
+
+    private void authorization(RealmModel realm, ClientModel client, AuthorizationEndpointRequest request, EventType eventType,
+                               boolean firstSightOfChallenge) throws ClientPolicyException {
+        AuthorizationRequest described = describe(client, request);
+        List<Finding> findings = baseline.checkAuthorization(described);
+        if (findings.isEmpty() && firstSightOfChallenge && described.codeChallenge() != null) {
+            findings = seenChallenge(realm, described.codeChallenge()).map(List::of).orElse(List.of());
+        }
+        apply(realm, client.getClientId(), eventType, findings);
+    }
+
+    /**
+     * RFC 9700 §2.1.1: a challenge must not be reused. Remembered in Keycloak's cluster-wide
+     * single-use store for as long as a code for it could still be issued and redeemed.
+     */
+    private Optional<Finding> seenChallenge(RealmModel realm, String challenge) {
+        if (modes.modeOf(RuleId.SINGLE_USE_CHALLENGE, realm, null) == Mode.OFF) {
+            return Optional.empty();
+        }
+        long lifespan = (long) realm.getAccessCodeLifespanLogin() + realm.getAccessCodeLifespan();
+        String key = SEEN_CHALLENGE_KEY_PREFIX + realm.getId() + ":" + sha256(challenge);
+        if (session.singleUseObjects().putIfAbsent(key, lifespan)) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.of(RuleId.SINGLE_USE_CHALLENGE, OAuthErrors.INVALID_REQUEST,
+                "this code_challenge was already used in an earlier authorization request; create a new code_verifier for every request (RFC 9700 section 2.1.1)"));
+    }
+
+    private void registration(RealmModel realm, ClientCRUDContext context, EventType eventType) throws ClientPolicyException {
+        ClientRepresentation proposed = context.getProposedClientRepresentation();
+        if (proposed == null || (proposed.getProtocol() != null && !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(proposed.getProtocol()))) {
+            return;
+        }
+        String clientId = proposed.getClientId() != null ? proposed.getClientId()
+                : context.getTargetClient() != null ? context.getTargetClient().getClientId() : null;
+        List<String> redirectUris = proposed.getRedirectUris() != null ? proposed.getRedirectUris()
+                : context.getTargetClient() != null ? List.copyOf(context.getTargetClient().getRedirectUris()) : List.of();
+        apply(realm, clientId, eventType, baseline.checkClient(
+                new ClientSettings(clientId, Boolean.TRUE.equals(proposed.isPublicClient()), redirectUris)));
+    }
+
+    /** Records every finding whose rule is not off, then rejects with the first enforced one. */
+    private void apply(RealmModel realm, String clientId, EventType eventType, List<Finding> findings) throws ClientPolicyException {
+        Finding rejection = null;
+        for (Finding finding : findings) {
+            Mode mode = modes.modeOf(finding.rule(), realm, clientId);
+            if (mode == Mode.OFF) {
+                continue;
+            }
+            FindingRecorder.record(session, realm, clientId, eventType, finding, mode);
+            if (mode == Mode.ENFORCE && rejection == null) {
+                rejection = finding;
+            }
+        }
+        if (rejection != null) {
+            throw new ClientPolicyException(rejection.error(), rejection.errorDescription());
+        }
+    }
+
+    private static AuthorizationRequest describe(ClientModel client, AuthorizationEndpointRequest request) {
+        return new AuthorizationRequest(settings(client), request.getResponseType(), request.getRedirectUri(),
+                request.getCodeChallenge(), request.getCodeChallengeMethod());
+    }
+
+    private static ClientSettings settings(ClientModel client) {
+        return new ClientSettings(client.getClientId(), client.isPublicClient(), List.copyOf(client.getRedirectUris()));
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.keyward.oauth21.enforcement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
+
+import dev.keyward.oauth21.baseline.BaselineConfig;
+import dev.keyward.oauth21.baseline.Mode;
+import dev.keyward.oauth21.baseline.RuleId;
+
+/**
+ * The client-policy executor that enforces the OAuth 2.1 baseline. Keyward's security profile
+ * puts it into a global policy for every client of every realm. Server options:
+ * {@code --spi-client-policy-executor--keyward-oauth21--mode} and {@code ...--rule-<id>}.
+ */
+public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "keyward-oauth21";
+
+    private static final Logger LOG = Logger.getLogger(Oauth21ExecutorFactory.class);
+
+    private BaselineConfig config = BaselineConfig.defaults();
+
+    @Override
+    public ClientPolicyExecutorProvider create(KeycloakSession session) {
+        return new Oauth21Executor(session, new RuleModes(config));
+    }
+
+    @Override
+    public void init(Config.Scope scope) {
+        Set<String> optionNames;
+        try {
+            optionNames = scope.getPropertyNames();
+        } catch (UnsupportedOperationException componentScope) {
+            // Keycloak also initialises a copy per policy with a component scope, which cannot list
+            // names but falls back to the server options; startup has already checked the names.
+            config = BaselineConfig.from(BaselineConfig.optionNames(), scope::get);
+            return;
+        }
+        config = BaselineConfig.from(optionNames, scope::get);
+        LOG.infof("Keyward OAuth 2.1 baseline for every realm: %s", config.effectiveModes());
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Keyward: enforces the server's OAuth 2.1 baseline (PKCE S256, exact redirect URIs, no implicit or password grant)."
+                + " Its modes are server options, not profile settings.";
+    }
+
+    /** The executor has no per-profile settings: the baseline is configured once for the server. */
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    /** The server options, documented where Keycloak lists SPI options. */
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
+        builder.property()
+                .name(BaselineConfig.MODE)
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options(modeIds())
+                .defaultValue(BaselineConfig.DEFAULT_MODE.id())
+                .helpText("Mode of every OAuth 2.1 rule without its own mode: off, report (let through, record an event) or enforce (reject).")
+                .add();
+        for (RuleId rule : RuleId.values()) {
+            builder.property()
+                    .name(BaselineConfig.RULE_PREFIX + rule.id())
+                    .type(ProviderConfigProperty.LIST_TYPE)
+                    .options(modeIds())
+                    .helpText("Mode of the rule " + rule.id() + "; overrides the global mode.")
+                    .add();
+        }
+        return builder.build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        config.effectiveModes().forEach((rule, mode) -> info.put(BaselineConfig.RULE_PREFIX + rule.id(), mode.id()));
+        return info;
+    }
+
+    private static List<String> modeIds() {
+        return List.of(Mode.OFF.id(), Mode.REPORT.id(), Mode.ENFORCE.id());
+    }
+}

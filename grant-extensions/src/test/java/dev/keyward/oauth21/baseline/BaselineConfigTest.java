@@ -1,0 +1,58 @@
+package dev.keyward.oauth21.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class BaselineConfigTest {
+
+    private static BaselineConfig read(Map<String, String> options) {
+        return BaselineConfig.from(options.keySet(), options::get);
+    }
+
+    @Test
+    void everyRuleEnforcesWhenNothingIsConfigured() {
+        assertThat(read(Map.of()).effectiveModes()).hasSize(RuleId.values().length).allSatisfy((rule, mode) ->
+                assertThat(mode).isEqualTo(Mode.ENFORCE));
+    }
+
+    @Test
+    void aRuleModeWinsOverTheGlobalMode() {
+        BaselineConfig config = read(Map.of("mode", "report", "rule-pkce-required", "enforce", "rule-no-password-grant", "off"));
+
+        assertThat(config.modeOf(RuleId.PKCE_REQUIRED)).isEqualTo(Mode.ENFORCE);
+        assertThat(config.modeOf(RuleId.NO_PASSWORD_GRANT)).isEqualTo(Mode.OFF);
+        assertThat(config.modeOf(RuleId.EXACT_REDIRECT_URI)).isEqualTo(Mode.REPORT);
+    }
+
+    @Test
+    void aBadModeStopsStartupNamingTheOption() {
+        assertThatThrownBy(() -> read(Map.of("mode", "audit")))
+                .hasMessage("Keyward: mode is 'audit' but must be one of off, report, enforce");
+        assertThatThrownBy(() -> read(Map.of("rule-exact-redirect-uri", "")))
+                .hasMessageContaining("rule-exact-redirect-uri is ''");
+    }
+
+    @Test
+    void aMisspelledRuleStopsStartupListingTheRules() {
+        assertThatThrownBy(() -> read(Map.of("rule-pkce", "off")))
+                .hasMessageStartingWith("Keyward: option rule-pkce names no rule; the rules are pkce-required, single-use-challenge,");
+    }
+
+    @Test
+    void readsEveryOptionItNames() {
+        Map<String, String> everything = new java.util.HashMap<>();
+        BaselineConfig.optionNames().forEach(name -> everything.put(name, "report"));
+
+        assertThat(read(everything).effectiveModes()).allSatisfy((rule, mode) -> assertThat(mode).isEqualTo(Mode.REPORT));
+        assertThat(BaselineConfig.optionNames()).hasSize(RuleId.values().length + 1).contains("mode", "rule-exact-redirect-uri");
+    }
+
+    @Test
+    void otherOptionsAreLeftToTheirOwners() {
+        assertThat(read(Map.of("exemption-max-days", "30")).globalMode()).isEqualTo(Mode.ENFORCE);
+    }
+}

@@ -2,6 +2,8 @@ package dev.keyward.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** What the integration-test harness is told by Failsafe (see pack/pom.xml) or on the command line. */
@@ -13,7 +15,8 @@ record HarnessConfig(
         Path log,
         Path realmExports,
         String adminUsername,
-        String adminPassword) {
+        String adminPassword,
+        List<String> startOptions) {
 
     static HarnessConfig fromSystemProperties() {
         String url = System.getProperty("kc.url", "").trim();
@@ -25,7 +28,9 @@ record HarnessConfig(
                 Path.of(System.getProperty("kc.log", "target/keycloak-it.log")),
                 Path.of(required("realm.exports.dir")),
                 System.getProperty("kc.admin.username", "admin"),
-                System.getProperty("kc.admin.password", "admin"));
+                System.getProperty("kc.admin.password", "admin"),
+                Arrays.stream(System.getProperty("kc.start.options", "").trim().split("\\s+"))
+                        .filter(option -> !option.isEmpty()).toList());
     }
 
     private static String required(String name) {

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -44,18 +46,20 @@ final class LocalKeycloak {
         requirePortFree(config.managementPort(), "kc.management.port");
         prepareData(config);
 
-        Instant started = Instant.now();
-        LocalKeycloak keycloak = new LocalKeycloak(config, KcShProcess.start(config.keycloakHome(), config.log(),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()),
-                "start", "--optimized", "--import-realm",
+        List<String> arguments = new ArrayList<>(List.of("start", "--optimized", "--import-realm",
                 "--http-enabled=true", "--http-host=127.0.0.1",
                 "--http-port=" + config.port(),
                 "--http-management-port=" + config.managementPort(),
                 "--hostname-strict=false"));
+        arguments.addAll(config.startOptions());
+        Instant started = Instant.now();
+        LocalKeycloak keycloak = new LocalKeycloak(config, KcShProcess.start(config.keycloakHome(), config.log(),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()),
+                arguments.toArray(String[]::new)));
         keycloak.awaitReady();
-        System.out.printf("[keycloak-it] Keycloak ready on http://localhost:%d after %d ms (log: %s)%n",
-                config.port(), Duration.between(started, Instant.now()).toMillis(), config.log());
+        System.out.printf("[keycloak-it] Keycloak ready on http://localhost:%d after %d ms (options: %s, log: %s)%n",
+                config.port(), Duration.between(started, Instant.now()).toMillis(), config.startOptions(), config.log());
         return keycloak;
     }
 

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -11,6 +14,7 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -90,6 +94,19 @@ public final class OidcClient {
     }
 
     /**
+     * An authorization request shaped by the test, for what a well-behaved client would not send:
+     * the builder starts with response_type, client_id, redirect_uri and a fresh state.
+     */
+    public URI customAuthorization(ResponseType responseType, URI redirect, UnaryOperator<AuthorizationRequest.Builder> shape) {
+        AuthorizationRequest.Builder builder = new AuthorizationRequest.Builder(responseType, clientId)
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(redirect)
+                .scope(new Scope("openid"))
+                .state(new State());
+        return shape.apply(builder).build().toURI();
+    }
+
+    /**
      * Parses the redirect back to the client, requires success, and checks {@code state}
      * and the RFC 9207 {@code iss} parameter before handing out the code.
      */
@@ -138,6 +155,13 @@ public final class OidcClient {
         return token(new AuthorizationCodeGrant(code, redirect, verifier));
     }
 
+    /** Redeems a code with a code_verifier Nimbus would refuse to build, e.g. one that is too short. */
+    public TokenResponse redeemWithRawVerifier(AuthorizationCode code, URI redirect, String verifier) {
+        TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientId,
+                new AuthorizationCodeGrant(code, redirect), null, null, null, Map.of("code_verifier", List.of(verifier)));
+        return send(request);
+    }
+
     public TokenResponse clientCredentials(Scope scope) {
         return token(new ClientCredentialsGrant(), scope);
     }
@@ -147,9 +171,12 @@ public final class OidcClient {
     }
 
     private TokenResponse token(AuthorizationGrant grant, Scope scope) {
-        TokenRequest request = secret == null
+        return send(secret == null
                 ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant, scope)
-                : new TokenRequest(metadata.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret), grant, scope);
+                : new TokenRequest(metadata.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret), grant, scope));
+    }
+
+    private static TokenResponse send(TokenRequest request) {
         try {
             return OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
         } catch (IOException e) {

@@ -23,6 +23,8 @@ import org.keycloak.services.clientpolicy.ClientPolicyContext;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
+import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ResourceOwnerPasswordCredentialsContext;
 import org.keycloak.services.clientpolicy.context.TokenRequestContext;
@@ -88,8 +90,8 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 apply(realm, client.getClientId(), EventType.LOGIN,
                         baseline.checkToken(new TokenRequest(settings(client), OAuth2Constants.PASSWORD, null)));
             }
-            case REGISTER -> registration(realm, (ClientCRUDContext) context, EventType.CLIENT_REGISTER);
-            case UPDATE -> registration(realm, (ClientCRUDContext) context, EventType.CLIENT_UPDATE);
+            case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
+            case UPDATE -> registration(realm, context, EventType.CLIENT_UPDATE);
             default -> {
                 // Other events carry nothing the baseline judges.
             }
@@ -136,7 +138,8 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 "this code_challenge was already used in an earlier authorization request; create a new code_verifier for every request (RFC 9700 section 2.1.1)"));
     }
 
-    private void registration(RealmModel realm, ClientCRUDContext context, EventType eventType) throws ClientPolicyException {
+    private void registration(RealmModel realm, ClientPolicyContext event, EventType eventType) throws ClientPolicyException {
+        ClientCRUDContext context = (ClientCRUDContext) event;
         ClientRepresentation proposed = context.getProposedClientRepresentation();
         if (proposed == null || (proposed.getProtocol() != null && !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(proposed.getProtocol()))) {
             return;
@@ -145,8 +148,17 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 : context.getTargetClient() != null ? context.getTargetClient().getClientId() : null;
         List<String> redirectUris = proposed.getRedirectUris() != null ? proposed.getRedirectUris()
                 : context.getTargetClient() != null ? List.copyOf(context.getTargetClient().getRedirectUris()) : List.of();
-        apply(realm, clientId, eventType, baseline.checkClient(
-                new ClientSettings(clientId, Boolean.TRUE.equals(proposed.isPublicClient()), redirectUris)));
+        try {
+            apply(realm, clientId, eventType, baseline.checkClient(
+                    new ClientSettings(clientId, Boolean.TRUE.equals(proposed.isPublicClient()), redirectUris)));
+        } catch (ClientPolicyException rejection) {
+            if (event instanceof DynamicClientRegisterContext || event instanceof DynamicClientUpdateContext) {
+                // Keycloak answers dynamic registration policy errors with 403 insufficient_scope and
+                // puts only the error code into error_description; carry the full reason there instead.
+                throw new ClientPolicyException(rejection.getErrorDetail(), rejection.getErrorDetail());
+            }
+            throw rejection;
+        }
     }
 
     /** Records every finding whose rule is not off, then rejects with the first enforced one. */

@@ -1,0 +1,313 @@
+package dev.keyward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+
+import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.Browser;
+import dev.keyward.testing.KeycloakExtension;
+import dev.keyward.testing.KeycloakServer;
+import dev.keyward.testing.OidcClient;
+import dev.keyward.testing.ThrowawayRealm;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every OAuth 2.1 rule in enforce mode (the default: no option set), in a realm created after
+ * startup with nothing Keyward-specific in it: the rule rejects with the right OAuth error and
+ * records an event.
+ */
+@ExtendWith(KeycloakExtension.class)
+class Oauth21EnforceIT {
+
+    @RegisterExtension
+    static final ThrowawayRealm REALM = ThrowawayRealm.from("/realms/oauth21.json");
+
+    private static final URI APP = URI.create("https://app.example/cb");
+    private static final Scope OPENID = new Scope("openid");
+
+    private KeycloakServer server;
+    private AdminClient admin;
+
+    @BeforeEach
+    void connect(KeycloakServer server) {
+        this.server = server;
+        this.admin = server.admin();
+    }
+
+    private OidcClient publicApp() {
+        return OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+    }
+
+    // --- pkce-required ---------------------------------------------------------------------
+
+    @Test
+    void pkceRequiredRejectsACodeRequestWithoutAChallengeBackToTheClient() {
+        OidcClient client = publicApp();
+        URI request = client.customAuthorization(ResponseType.CODE, APP, builder -> builder);
+
+        ErrorObject error = errorRedirect(client, request);
+
+        assertThat(error.getCode()).isEqualTo("invalid_request");
+        assertThat(error.getDescription()).startsWith("Keyward rule pkce-required: code_challenge is required");
+        JsonNode event = lastEvent("LOGIN_ERROR", "public-app");
+        assertThat(event.path("details").path("keyward_rule").asText()).isEqualTo("pkce-required");
+        assertThat(event.path("details").path("keyward_outcome").asText()).isEqualTo("rejected");
+        assertThat(event.path("error").asText()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void pkceRequiredAlsoAppliesToConfidentialClients() {
+        OidcClient client = OidcClient.confidentialClient(REALM.issuer(), "confidential-app", "confidential-secret",
+                URI.create("https://confidential.example/cb"));
+        URI request = client.customAuthorization(ResponseType.CODE, URI.create("https://confidential.example/cb"), builder -> builder);
+
+        assertThat(errorRedirect(client, request).getDescription()).contains("pkce-required");
+    }
+
+    @Test
+    void pkceRequiredRefusesThePlainMethod() {
+        OidcClient client = publicApp();
+        URI request = client.customAuthorization(ResponseType.CODE, APP,
+                builder -> builder.codeChallenge(new CodeVerifier(), CodeChallengeMethod.PLAIN));
+
+        assertThat(errorRedirect(client, request).getDescription()).contains("code_challenge_method must be S256");
+    }
+
+    @Test
+    void pkceRequiredRefusesAChallengeThatIsNotAnS256Digest() {
+        OidcClient client = publicApp();
+        // 60 characters: stock Keycloak accepts any 43-128, Keyward wants exactly a SHA-256 digest.
+        URI request = client.customAuthorization(ResponseType.CODE, APP, builder -> builder
+                .customParameter("code_challenge", "a".repeat(60))
+                .customParameter("code_challenge_method", "S256"));
+
+        assertThat(errorRedirect(client, request).getDescription()).contains("43-character base64url SHA-256 digest");
+    }
+
+    /** Keycloak's own PKCE check runs before the token-request policies and already refuses this one. */
+    @Test
+    void aMalformedVerifierIsRefusedAtTheTokenEndpoint() {
+        OidcClient client = publicApp();
+        OidcClient.Authorization authorization = client.authorize(OPENID);
+        try (Browser browser = new Browser(server.baseUrl())) {
+            AuthorizationCode code = client.signIn(browser, authorization, "carol", "carol").code();
+
+            TokenResponse response = client.redeemWithRawVerifier(code, APP, "short");
+
+            assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        }
+    }
+
+    // --- single-use-challenge --------------------------------------------------------------
+
+    @Test
+    void singleUseChallengeRefusesAChallengeSeenBefore() {
+        OidcClient client = publicApp();
+        CodeVerifier verifier = new CodeVerifier();
+        URI first = client.customAuthorization(ResponseType.CODE, APP, builder -> builder.codeChallenge(verifier, CodeChallengeMethod.S256));
+        URI second = client.customAuthorization(ResponseType.CODE, APP, builder -> builder.codeChallenge(verifier, CodeChallengeMethod.S256));
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            browser.openLogin(first);
+            ErrorObject error = errorRedirect(client, second);
+
+            assertThat(error.getCode()).isEqualTo("invalid_request");
+            assertThat(error.getDescription()).startsWith("Keyward rule single-use-challenge:");
+        }
+    }
+
+    // --- exact-redirect-uri ----------------------------------------------------------------
+
+    @Test
+    void exactRedirectUriShowsAnErrorPageForAPrefixMatchAndNeverRedirects() {
+        OidcClient legacy = OidcClient.publicClient(REALM.issuer(), "legacy-wildcard", URI.create("https://legacy.example/cbevil"));
+        OidcClient.Authorization authorization = legacy.authorize(OPENID);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            Browser.Outcome outcome = browser.navigate(authorization.requestUri());
+
+            assertThat(outcome.redirect()).as("an invalid redirect URI is never redirected to").isNull();
+            assertThat(outcome.page().getWebResponse().getStatusCode()).isEqualTo(400);
+            assertThat(((HtmlPage) outcome.page()).asNormalizedText())
+                    .contains("redirect_uri does not exactly match a registered redirect URI")
+                    .contains("https://legacy.example/cb*");
+        }
+        assertThat(lastEvent("LOGIN_ERROR", "legacy-wildcard").path("details").path("keyward_rule").asText())
+                .isEqualTo("exact-redirect-uri");
+    }
+
+    @Test
+    void exactRedirectUriRefusesATrailingSlash() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", URI.create("https://app.example/cb/"));
+        try (Browser browser = new Browser(server.baseUrl())) {
+            Browser.Outcome outcome = browser.navigate(client.authorize(OPENID).requestUri());
+
+            assertThat(outcome.redirect()).isNull();
+            assertThat(outcome.page().getWebResponse().getStatusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void exactRedirectUriLetsALoopbackRedirectUseAnyPortAndAPrivateUseScheme() {
+        for (URI redirect : List.of(URI.create("http://127.0.0.1:61234/cb"), URI.create("com.example.app:/cb"))) {
+            OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", redirect);
+            OidcClient.Authorization authorization = client.authorize(OPENID);
+            try (Browser browser = new Browser(server.baseUrl())) {
+                OidcClient.success(client.signInForTokens(browser, authorization, "carol", "carol"));
+            }
+        }
+    }
+
+    @Test
+    void exactRedirectUriRefusesToRegisterAWildcardThroughTheAdminApi() {
+        ObjectNode client = JsonNodeFactory.instance.objectNode()
+                .put("clientId", "wildcard-" + System.nanoTime())
+                .put("publicClient", true);
+        client.putArray("redirectUris").add("https://ok.example/cb").add("https://app.example/*");
+
+        HttpResponse<String> response = admin.post("realms/" + REALM.name() + "/clients", client);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(AdminClient.json(response).path("error").asText()).isEqualTo("invalid_redirect_uri");
+        assertThat(AdminClient.json(response).path("error_description").asText())
+                .isEqualTo("Keyward rule exact-redirect-uri: redirect URI 'https://app.example/*' is not allowed:"
+                        + " wildcards are not allowed; register each complete redirect URI (OAuth 2.1 section 2.3.1)");
+    }
+
+    @Test
+    void exactRedirectUriRefusesToUpdateAClientToAPlainHttpRedirect() {
+        JsonNode existing = admin.get("realms/" + REALM.name() + "/clients?clientId=public-app").get(0);
+        ObjectNode update = ((ObjectNode) existing.deepCopy());
+        update.putArray("redirectUris").add("http://app.example/cb");
+
+        HttpResponse<String> response = admin.put("realms/" + REALM.name() + "/clients/" + existing.path("id").asText(), update);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(AdminClient.json(response).path("error_description").asText()).contains("'http://app.example/cb'")
+                .contains("http is allowed only for loopback");
+        assertThat(admin.get("realms/" + REALM.name() + "/clients/" + existing.path("id").asText()).path("redirectUris"))
+                .extracting(JsonNode::asText).doesNotContain("http://app.example/cb");
+    }
+
+    @Test
+    void exactRedirectUriRefusesDynamicRegistrationOfAWildcard() throws Exception {
+        String initialAccessToken = AdminClient.json(AdminClient.expect(201, admin.post(
+                "realms/" + REALM.name() + "/clients-initial-access", Map.of("count", 1, "expiration", 300))))
+                .path("token").asText();
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("client_name", "dcr");
+        metadata.putArray("redirect_uris").add("https://dcr.example/*");
+
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(REALM.issuer() + "/clients-registrations/openid-connect"))
+                        .header("Authorization", "Bearer " + initialAccessToken)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(metadata.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // Keycloak's registration endpoint answers every client-policy refusal with 403 insufficient_scope.
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(AdminClient.json(response).path("error_description").asText())
+                .startsWith("Keyward rule exact-redirect-uri: redirect URI 'https://dcr.example/*' is not allowed");
+    }
+
+    // --- no-implicit-or-hybrid -------------------------------------------------------------
+
+    @Test
+    void noImplicitOrHybridRejectsATokenResponseTypeEvenWhereTheClientAllowsIt() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "implicit-app", URI.create("https://implicit.example/cb"));
+        for (ResponseType responseType : List.of(new ResponseType("token"), new ResponseType("code", "id_token"))) {
+            URI request = client.customAuthorization(responseType, URI.create("https://implicit.example/cb"),
+                    builder -> builder.customParameter("nonce", "n-0S6_WzA2Mj"));
+
+            ErrorObject error = errorRedirect(client, request);
+
+            assertThat(error.getCode()).isEqualTo("unsupported_response_type");
+            assertThat(error.getDescription()).startsWith("Keyward rule no-implicit-or-hybrid:");
+        }
+    }
+
+    // --- no-password-grant -----------------------------------------------------------------
+
+    @Test
+    void noPasswordGrantRejectsThePasswordGrant() {
+        OidcClient client = OidcClient.confidentialClient(REALM.issuer(), "password-app", "password-secret", APP);
+
+        TokenResponse response = client.token(new ResourceOwnerPasswordCredentialsGrant("carol", new Secret("carol")));
+
+        assertThat(response.indicatesSuccess()).isFalse();
+        assertThat(response.toErrorResponse().getErrorObject().getCode()).isEqualTo("unsupported_grant_type");
+        assertThat(response.toErrorResponse().getErrorObject().getDescription()).startsWith("Keyward rule no-password-grant:");
+        assertThat(lastEvent("LOGIN_ERROR", "password-app").path("details").path("keyward_rule").asText())
+                .isEqualTo("no-password-grant");
+    }
+
+    // --- Keycloak's own clients keep working -------------------------------------------------
+
+    @Test
+    void kcadmStillSignsInToMasterWithThePasswordGrantOnAdminCli() {
+        OidcClient adminCli = OidcClient.publicClient(server.issuer("master"), "admin-cli", APP);
+
+        TokenResponse response = adminCli.token(new ResourceOwnerPasswordCredentialsGrant(
+                System.getProperty("kc.admin.username", "admin"), new Secret(System.getProperty("kc.admin.password", "admin"))));
+
+        assertThat(response.indicatesSuccess()).as("built-in exemption master/admin-cli").isTrue();
+    }
+
+    @Test
+    void theAdminConsoleStillSignsIn() {
+        URI console = URI.create(server.baseUrl() + "/admin/master/console/");
+        OidcClient adminConsole = OidcClient.publicClient(server.issuer("master"), "security-admin-console", console);
+        OidcClient.Authorization authorization = adminConsole.authorize(OPENID);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            OidcClient.success(adminConsole.signInForTokens(browser, authorization,
+                    System.getProperty("kc.admin.username", "admin"), System.getProperty("kc.admin.password", "admin")));
+        }
+    }
+
+    private ErrorObject errorRedirect(OidcClient client, URI request) {
+        try (Browser browser = new Browser(server.baseUrl())) {
+            URI redirect = browser.navigate(request).redirectOrFail();
+            AuthenticationResponse response = client.parseRedirect(redirect);
+            assertThat(response.indicatesSuccess()).as("an error response").isFalse();
+            AuthenticationErrorResponse error = response.toErrorResponse();
+            assertThat(error.getIssuer()).as("RFC 9207 iss on the error").isEqualTo(client.metadata().getIssuer());
+            assertThat(error.getState()).as("state returned with the error").isNotNull();
+            return error.getErrorObject();
+        }
+    }
+
+    /** The newest Keyward event (Keycloak stores its own error event for the same rejection next to it). */
+    private JsonNode lastEvent(String type, String clientId) {
+        JsonNode events = admin.get("realms/" + REALM.name() + "/events?type=" + type + "&client=" + clientId + "&max=10");
+        for (JsonNode event : events) {
+            if (event.path("details").has("keyward_rule")) {
+                return event;
+            }
+        }
+        throw new AssertionError("No Keyward " + type + " event of " + clientId + " among " + events);
+    }
+}

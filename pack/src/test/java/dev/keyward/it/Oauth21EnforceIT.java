@@ -26,6 +26,7 @@ import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
+import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
 import org.htmlunit.html.HtmlPage;
@@ -300,14 +301,7 @@ class Oauth21EnforceIT {
         }
     }
 
-    /** The newest Keyward event (Keycloak stores its own error event for the same rejection next to it). */
     private JsonNode lastEvent(String type, String clientId) {
-        JsonNode events = admin.get("realms/" + REALM.name() + "/events?type=" + type + "&client=" + clientId + "&max=10");
-        for (JsonNode event : events) {
-            if (event.path("details").has("keyward_rule")) {
-                return event;
-            }
-        }
-        throw new AssertionError("No Keyward " + type + " event of " + clientId + " among " + events);
+        return new KeywardEvents(admin, REALM.name()).latest(type, clientId);
     }
 }

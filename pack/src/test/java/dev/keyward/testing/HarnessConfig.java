@@ -33,6 +33,13 @@ record HarnessConfig(
                         .filter(option -> !option.isEmpty()).toList());
     }
 
+    /** The management interface: the local server's port, or -Dkc.management.url for a running one. */
+    URI managementUrl() {
+        return externalUrl.isPresent()
+                ? URI.create(System.getProperty("kc.management.url", "http://localhost:9000"))
+                : URI.create("http://localhost:" + managementPort);
+    }
+
     private static String required(String name) {
         String value = System.getProperty(name, "").trim();
         if (value.isEmpty()) {

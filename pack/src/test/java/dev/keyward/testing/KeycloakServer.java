@@ -1,7 +1,9 @@
 package dev.keyward.testing;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The Keycloak the integration tests talk to: a local distribution started for this test JVM,
@@ -10,11 +12,13 @@ import java.util.Optional;
 public final class KeycloakServer implements AutoCloseable {
 
     private final URI baseUrl;
+    private final URI managementUrl;
     private final Optional<LocalKeycloak> local;
     private final AdminClient admin;
 
     private KeycloakServer(URI baseUrl, Optional<LocalKeycloak> local, HarnessConfig config) {
         this.baseUrl = baseUrl;
+        this.managementUrl = config.managementUrl();
         this.local = local;
         this.admin = new AdminClient(baseUrl, config.adminUsername(), config.adminPassword());
     }
@@ -37,6 +41,20 @@ public final class KeycloakServer implements AutoCloseable {
     /** The issuer of a realm, e.g. {@code http://localhost:18080/realms/acme}. */
     public URI issuer(String realm) {
         return URI.create(baseUrl + "/realms/" + realm);
+    }
+
+    /** The management interface (health, metrics), e.g. {@code http://localhost:19000}. */
+    public URI managementUrl() {
+        return managementUrl;
+    }
+
+    /** The modes the server's OAuth 2.1 baseline runs with, from the server info page: rule id to mode. */
+    public Map<String, String> baselineModes() {
+        Map<String, String> modes = new TreeMap<>();
+        admin.get("serverinfo").path("providers").path("client-policy-executor").path("providers")
+                .path("keyward-oauth21").path("operationalInfo").fields()
+                .forEachRemaining(entry -> modes.put(entry.getKey().replaceFirst("^rule-", ""), entry.getValue().asText()));
+        return modes;
     }
 
     public AdminClient admin() {

@@ -1,0 +1,183 @@
+package dev.keyward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+
+import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.Browser;
+import dev.keyward.testing.KeycloakExtension;
+import dev.keyward.testing.KeycloakServer;
+import dev.keyward.testing.KeywardEvents;
+import dev.keyward.testing.OidcClient;
+import dev.keyward.testing.ThrowawayRealm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every rule in report mode ({@code --spi-client-policy-executor--keyward-oauth21--mode=report},
+ * set by the Failsafe execution {@code report-mode}): the request goes through, and the finding
+ * is stored as an event, logged, and counted on the metrics endpoint. A realm can still make
+ * itself stricter.
+ */
+@Tag("report-mode")
+@ExtendWith(KeycloakExtension.class)
+class Oauth21ReportIT {
+
+    @RegisterExtension
+    static final ThrowawayRealm REALM = ThrowawayRealm.from("/realms/oauth21.json");
+    @RegisterExtension
+    static final ThrowawayRealm STRICT_REALM = ThrowawayRealm.from("/realms/oauth21-strict.json");
+
+    private static final URI APP = URI.create("https://app.example/cb");
+    private static final Scope OPENID = new Scope("openid");
+
+    private KeycloakServer server;
+    private KeywardEvents events;
+
+    @BeforeAll
+    static void requireReportMode(KeycloakServer server) {
+        assumeTrue(server.baselineModes().values().stream().allMatch("report"::equals),
+                "needs a server whose baseline is in report mode; its modes are " + server.baselineModes());
+    }
+
+    @BeforeEach
+    void connect(KeycloakServer server) {
+        this.server = server;
+        this.events = new KeywardEvents(server.admin(), REALM.name());
+    }
+
+    @Test
+    void pkceRequiredReportsACodeFlowWithoutPkceAndLetsItFinish() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+        URI request = client.customAuthorization(ResponseType.CODE, APP, builder -> builder);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            URI redirect = browser.openLogin(request).signIn("carol", "carol").redirectOrFail();
+            AuthorizationCode code = client.parseRedirect(redirect).toSuccessResponse().getAuthorizationCode();
+            OidcClient.success(client.redeem(code, APP, null));
+        }
+
+        List<JsonNode> reported = events.of("LOGIN_ERROR", "public-app");
+        assertThat(reported).anySatisfy(event -> {
+            assertThat(event.path("details").path("keyward_rule").asText()).isEqualTo("pkce-required");
+            assertThat(event.path("details").path("keyward_mode").asText()).isEqualTo("report");
+            assertThat(event.path("details").path("keyward_outcome").asText()).isEqualTo("reported");
+            assertThat(event.path("details").path("reason").asText()).contains("code_challenge is required");
+        });
+        assertThat(events.of("CODE_TO_TOKEN_ERROR", "public-app")).anySatisfy(event ->
+                assertThat(event.path("details").path("reason").asText()).contains("code_verifier is required"));
+    }
+
+    @Test
+    void singleUseChallengeReportsAReusedChallenge() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+        CodeVerifier verifier = new CodeVerifier();
+        try (Browser browser = new Browser(server.baseUrl())) {
+            for (int i = 0; i < 2; i++) {
+                browser.openLogin(client.customAuthorization(ResponseType.CODE, APP,
+                        builder -> builder.codeChallenge(verifier, CodeChallengeMethod.S256)));
+            }
+        }
+
+        assertThat(events.of("LOGIN_ERROR", "public-app")).anySatisfy(event ->
+                assertThat(event.path("details").path("keyward_rule").asText()).isEqualTo("single-use-challenge"));
+    }
+
+    @Test
+    void exactRedirectUriReportsAPrefixMatchAndKeycloakServesTheLogin() {
+        OidcClient legacy = OidcClient.publicClient(REALM.issuer(), "legacy-wildcard", URI.create("https://legacy.example/cbevil"));
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            browser.openLogin(legacy.authorize(OPENID).requestUri());
+        }
+
+        assertThat(events.latest("LOGIN_ERROR", "legacy-wildcard").path("details").path("keyward_rule").asText())
+                .isEqualTo("exact-redirect-uri");
+    }
+
+    @Test
+    void exactRedirectUriReportsAWildcardRegistrationAndKeepsTheClient() {
+        ObjectNode client = JsonNodeFactory.instance.objectNode().put("clientId", "reported-wildcard").put("publicClient", true);
+        client.putArray("redirectUris").add("https://app.example/*");
+
+        AdminClient.expect(201, server.admin().post("realms/" + REALM.name() + "/clients", client));
+
+        assertThat(events.latest("CLIENT_REGISTER_ERROR", "reported-wildcard").path("details").path("keyward_outcome").asText())
+                .isEqualTo("reported");
+    }
+
+    @Test
+    void noImplicitOrHybridReportsATokenResponseAndTheTokenIsIssued() {
+        URI callback = URI.create("https://implicit.example/cb");
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "implicit-app", callback);
+        URI request = client.customAuthorization(new ResponseType("token"), callback,
+                builder -> builder.customParameter("nonce", "n-0S6_WzA2Mj"));
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            AuthenticationResponse response = client.parseRedirect(browser.openLogin(request).signIn("carol", "carol").redirectOrFail());
+            assertThat(response.toSuccessResponse().getAccessToken()).isNotNull();
+        }
+
+        assertThat(events.latest("LOGIN_ERROR", "implicit-app").path("details").path("keyward_rule").asText())
+                .isEqualTo("no-implicit-or-hybrid");
+    }
+
+    @Test
+    void noPasswordGrantReportsThePasswordGrantAndTheTokenIsIssued() {
+        OidcClient client = OidcClient.confidentialClient(REALM.issuer(), "password-app", "password-secret", APP);
+
+        OidcClient.success(client.token(new ResourceOwnerPasswordCredentialsGrant("carol", new Secret("carol"))));
+
+        assertThat(events.latest("LOGIN_ERROR", "password-app").path("details").path("keyward_rule").asText())
+                .isEqualTo("no-password-grant");
+    }
+
+    @Test
+    void aRealmCanMakeItselfStricterThanTheServer() {
+        OidcClient client = OidcClient.publicClient(STRICT_REALM.issuer(), "public-app", APP);
+        URI request = client.customAuthorization(ResponseType.CODE, APP, builder -> builder);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            AuthenticationResponse response = client.parseRedirect(browser.navigate(request).redirectOrFail());
+            assertThat(response.toErrorResponse().getErrorObject().getDescription()).startsWith("Keyward rule pkce-required:");
+        }
+    }
+
+    @Test
+    void findingsAreCountedOnTheMetricsEndpoint() throws Exception {
+        OidcClient client = OidcClient.confidentialClient(REALM.issuer(), "password-app", "password-secret", APP);
+        OidcClient.success(client.token(new ResourceOwnerPasswordCredentialsGrant("carol", new Secret("carol"))));
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.managementUrl() + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body().lines().filter(line -> line.startsWith("keyward_oauth21_findings_total{")
+                && line.contains("outcome=\"reported\"") && line.contains("realm=\"" + REALM.name() + "\"")
+                && line.contains("rule=\"no-password-grant\"")))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1.0));
+    }
+}

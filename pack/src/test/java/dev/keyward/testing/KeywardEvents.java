@@ -1,0 +1,48 @@
+package dev.keyward.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The events Keyward stored in a realm's event store, read through the admin REST API. */
+public final class KeywardEvents {
+
+    private final AdminClient admin;
+    private final String realm;
+
+    public KeywardEvents(AdminClient admin, String realm) {
+        this.admin = admin;
+        this.realm = realm;
+    }
+
+    /** Keyward's events of this type and client, newest first (Keycloak may store its own error event beside each). */
+    public List<JsonNode> of(String type, String clientId) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode event : admin.get("realms/" + realm + "/events?type=" + type + "&client=" + clientId + "&max=50")) {
+            if (event.path("details").has("keyward_rule")) {
+                found.add(event);
+            }
+        }
+        return found;
+    }
+
+    public JsonNode latest(String type, String clientId) {
+        List<JsonNode> events = of(type, clientId);
+        if (events.isEmpty()) {
+            throw new AssertionError("No Keyward " + type + " event of client " + clientId + " in realm " + realm);
+        }
+        return events.get(0);
+    }
+
+    /** Every Keyward event of the realm, of any type. */
+    public List<JsonNode> all() {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode event : admin.get("realms/" + realm + "/events?max=500")) {
+            if (event.path("details").has("keyward_rule")) {
+                found.add(event);
+            }
+        }
+        return found;
+    }
+}

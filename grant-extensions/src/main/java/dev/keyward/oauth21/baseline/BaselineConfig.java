@@ -30,20 +30,23 @@ public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes) {
     }
 
     /**
-     * @param optionNames the option names that were set (to catch misspelled rule ids)
+     * @param optionNames the names of the options that were set, without Keycloak's SPI prefix
+     *                    (to catch misspellings)
      * @param option      the value of an option, or null when it is not set
      */
     public static BaselineConfig from(Collection<String> optionNames, Function<String, String> option) {
+        for (String name : optionNames) {
+            if (!optionNames().contains(name)) {
+                throw new IllegalArgumentException(name.startsWith(RULE_PREFIX)
+                        ? "Keyward: option " + name + " names no rule; the rules are " + ruleIds()
+                        : "Keyward: unknown option " + name + "; the options are " + String.join(", ", optionNames()));
+            }
+        }
         String global = option.apply(MODE);
         Mode globalMode = global == null ? DEFAULT_MODE : Mode.parse(MODE, global);
         Map<RuleId, Mode> ruleModes = new EnumMap<>(RuleId.class);
-        for (String name : optionNames) {
-            if (!name.startsWith(RULE_PREFIX)) {
-                continue;
-            }
-            String id = name.substring(RULE_PREFIX.length());
-            RuleId rule = RuleId.fromId(id).orElseThrow(() -> new IllegalArgumentException(
-                    "Keyward: option " + name + " names no rule; the rules are " + ruleIds()));
+        for (RuleId rule : RuleId.values()) {
+            String name = RULE_PREFIX + rule.id();
             String value = option.apply(name);
             if (value != null) {
                 ruleModes.put(rule, Mode.parse(name, value));

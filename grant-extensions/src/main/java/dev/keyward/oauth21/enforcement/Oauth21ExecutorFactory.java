@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -41,15 +42,22 @@ public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFacto
     public void init(Config.Scope scope) {
         Set<String> optionNames;
         try {
-            optionNames = scope.getPropertyNames();
+            optionNames = scope.getPropertyNames().stream().map(Oauth21ExecutorFactory::withoutSpiPrefix).collect(Collectors.toSet());
         } catch (UnsupportedOperationException componentScope) {
             // Keycloak also initialises a copy per policy with a component scope, which cannot list
             // names but falls back to the server options; startup has already checked the names.
-            config = BaselineConfig.from(BaselineConfig.optionNames(), scope::get);
+            config = BaselineConfig.from(Set.of(), scope::get);
             return;
         }
         config = BaselineConfig.from(optionNames, scope::get);
         LOG.infof("Keyward OAuth 2.1 baseline for every realm: %s", config.effectiveModes());
+    }
+
+    /** {@code kc.spi-client-policy-executor--keyward-oauth21--rule-x} (or the one-dash legacy form) to {@code rule-x}. */
+    private static String withoutSpiPrefix(String propertyName) {
+        int provider = propertyName.indexOf(PROVIDER_ID);
+        String option = provider < 0 ? propertyName : propertyName.substring(provider + PROVIDER_ID.length());
+        return option.replaceFirst("^-+", "");
     }
 
     @Override

@@ -52,7 +52,8 @@ class BaselineConfigTest {
     }
 
     @Test
-    void otherOptionsAreLeftToTheirOwners() {
-        assertThat(read(Map.of("exemption-max-days", "30")).globalMode()).isEqualTo(Mode.ENFORCE);
+    void anUnknownOptionStopsStartupListingTheOptions() {
+        assertThatThrownBy(() -> read(Map.of("mod", "report")))
+                .hasMessageStartingWith("Keyward: unknown option mod; the options are mode, rule-pkce-required,");
     }
 }

@@ -265,6 +265,27 @@ class Oauth21EnforceIT {
                 .isEqualTo("no-password-grant");
     }
 
+    // --- truthful-metadata -----------------------------------------------------------------
+
+    @Test
+    void truthfulMetadataAdvertisesOnlyWhatTheBaselineAllows() throws Exception {
+        for (URI document : List.of(URI.create(REALM.issuer() + "/.well-known/openid-configuration"),
+                URI.create(REALM.issuer() + "/.well-known/oauth-authorization-server"))) {
+            JsonNode metadata = AdminClient.json(java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(document).GET().build(), HttpResponse.BodyHandlers.ofString()));
+
+            assertThat(metadata.path("code_challenge_methods_supported")).extracting(JsonNode::asText).as(document.toString())
+                    .containsExactly("S256");
+            assertThat(metadata.path("response_types_supported")).extracting(JsonNode::asText).as(document.toString())
+                    .containsExactlyInAnyOrder("code", "none");
+            assertThat(metadata.path("grant_types_supported")).extracting(JsonNode::asText).as(document.toString())
+                    .contains("authorization_code", "refresh_token", "client_credentials")
+                    .doesNotContain("password", "implicit");
+        }
+        // Nimbus reads the trimmed document as valid OpenID Connect metadata.
+        assertThat(publicApp().metadata().getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+    }
+
     // --- Keycloak's own clients keep working -------------------------------------------------
 
     @Test

@@ -109,6 +109,14 @@ class Oauth21OffIT {
     }
 
     @Test
+    void truthfulMetadataOffLeavesTheDocumentAsKeycloakServesIt() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+
+        assertThat(client.metadata().getCodeChallengeMethods()).contains(CodeChallengeMethod.PLAIN);
+        assertThat(client.metadata().getResponseTypes()).extracting(Object::toString).contains("token");
+    }
+
+    @Test
     void noPasswordGrantOffIssuesTheTokenButARealmCanSwitchTheRuleOnForItself() {
         OidcClient here = OidcClient.confidentialClient(REALM.issuer(), "password-app", "password-secret", APP);
         OidcClient.success(here.token(new ResourceOwnerPasswordCredentialsGrant("carol", new Secret("carol"))));

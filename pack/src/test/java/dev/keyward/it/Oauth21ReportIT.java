@@ -155,6 +155,22 @@ class Oauth21ReportIT {
     }
 
     @Test
+    void truthfulMetadataInReportModeLeavesTheDocumentAsKeycloakServesIt() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+
+        assertThat(client.metadata().getCodeChallengeMethods()).contains(CodeChallengeMethod.PLAIN, CodeChallengeMethod.S256);
+        assertThat(client.metadata().getGrantTypes()).extracting(Object::toString).contains("password", "implicit");
+    }
+
+    @Test
+    void aStricterRealmAlsoAdvertisesLess() {
+        OidcClient client = OidcClient.publicClient(STRICT_REALM.issuer(), "public-app", APP);
+
+        assertThat(client.metadata().getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+        assertThat(client.metadata().getGrantTypes()).extracting(Object::toString).doesNotContain("password", "implicit");
+    }
+
+    @Test
     void aRealmCanMakeItselfStricterThanTheServer() {
         OidcClient client = OidcClient.publicClient(STRICT_REALM.issuer(), "public-app", APP);
         URI request = client.customAuthorization(ResponseType.CODE, APP, builder -> builder);

@@ -32,7 +32,7 @@ class ServerOptionsIT {
             String line = awaitLogLine(kcSh, "Keyward OAuth 2.1 baseline for every realm:");
 
             assertThat(line).endsWith("{pkce-required=ENFORCE, single-use-challenge=REPORT, exact-redirect-uri=REPORT,"
-                    + " no-implicit-or-hybrid=REPORT, no-password-grant=OFF}");
+                    + " no-implicit-or-hybrid=REPORT, no-password-grant=OFF, truthful-metadata=REPORT}");
         }
     }
 

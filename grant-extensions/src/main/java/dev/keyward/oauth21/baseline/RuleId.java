@@ -14,7 +14,9 @@ public enum RuleId {
     /** OAuth 2.1 §10.1: no implicit grant and no hybrid response types. */
     NO_IMPLICIT_OR_HYBRID("no-implicit-or-hybrid"),
     /** OAuth 2.1 §10.2: no resource owner password credentials grant. */
-    NO_PASSWORD_GRANT("no-password-grant");
+    NO_PASSWORD_GRANT("no-password-grant"),
+    /** RFC 8414 §2, OIDC Discovery §3: metadata does not advertise what an enforcing rule forbids. */
+    TRUTHFUL_METADATA("truthful-metadata");
 
     private final String id;
 

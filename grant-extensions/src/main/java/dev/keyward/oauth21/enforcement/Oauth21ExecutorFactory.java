@@ -35,7 +35,12 @@ public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFacto
 
     @Override
     public ClientPolicyExecutorProvider create(KeycloakSession session) {
-        return new Oauth21Executor(session, new RuleModes(config));
+        return new Oauth21Executor(session, ruleModes());
+    }
+
+    /** The server's modes, for Keyward's other providers; they find this factory by its id. */
+    public RuleModes ruleModes() {
+        return new RuleModes(config);
     }
 
     @Override

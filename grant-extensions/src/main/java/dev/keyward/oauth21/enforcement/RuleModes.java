@@ -15,7 +15,7 @@ import dev.keyward.oauth21.baseline.RuleId;
  * looser) by the realm's attributes {@code keyward.oauth21.mode} and
  * {@code keyward.oauth21.rule.<id>}, and off where an exemption applies.
  */
-final class RuleModes {
+public final class RuleModes {
 
     static final String REALM_MODE_ATTRIBUTE = "keyward.oauth21.mode";
     static final String REALM_RULE_ATTRIBUTE_PREFIX = "keyward.oauth21.rule.";
@@ -24,11 +24,11 @@ final class RuleModes {
 
     private final BaselineConfig server;
 
-    RuleModes(BaselineConfig server) {
+    public RuleModes(BaselineConfig server) {
         this.server = server;
     }
 
-    Mode modeOf(RuleId rule, RealmModel realm, String clientId) {
+    public Mode modeOf(RuleId rule, RealmModel realm, String clientId) {
         if (clientId != null && BuiltInExemptions.find(realm.getName(), clientId, rule).isPresent()) {
             return Mode.OFF;
         }

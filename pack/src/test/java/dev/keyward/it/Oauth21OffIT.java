@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every rule off ({@code --spi-client-policy-executor--keyward-oauth21--mode=off}, set by the
  * Failsafe execution {@code off-mode}): Keycloak behaves as without Keyward and no Keyward event
- * is stored. A realm can still switch one rule on for itself.
+ * is stored. A realm can still switch one rule on for itself. The same server forbids
+ * exemptions ({@code exemption-max-days=0}).
  */
 @Tag("off-mode")
 @ExtendWith(KeycloakExtension.class)
@@ -106,6 +109,15 @@ class Oauth21OffIT {
             AuthenticationResponse response = client.parseRedirect(browser.openLogin(request).signIn("carol", "carol").redirectOrFail());
             assertThat(response.toSuccessResponse().getAccessToken()).isNotNull();
         }
+    }
+
+    @Test
+    void aServerCanForbidExemptionsEntirely() {
+        HttpResponse<String> refused = server.admin().put("realms/" + REALM.name() + "/keyward-oauth21/exemptions", Map.of(
+                "clientId", "public-app", "rule", "pkce-required", "reason", "r", "expires", "2099-01-01"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(AdminClient.json(refused).path("errorMessage").asText()).isEqualTo("exemptions are disabled on this server (exemption-max-days=0)");
     }
 
     @Test

@@ -13,20 +13,24 @@ import java.util.stream.Stream;
  * The server's OAuth 2.1 baseline: a global mode and an optional mode per rule, read from
  * Keycloak's options, e.g. {@code --spi-client-policy-executor--keyward-oauth21--mode=report}
  * and {@code --spi-client-policy-executor--keyward-oauth21--rule-pkce-required=enforce}.
- * A per-rule mode wins over the global one. Bad values stop startup with a message.
+ * A per-rule mode wins over the global one. {@code exemption-max-days} caps how long an
+ * exemption may last (0 forbids them). Bad values stop startup with a message.
  */
-public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes) {
+public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes, int exemptionMaxDays) {
 
     public static final String MODE = "mode";
     public static final String RULE_PREFIX = "rule-";
+    public static final String EXEMPTION_MAX_DAYS = "exemption-max-days";
     public static final Mode DEFAULT_MODE = Mode.ENFORCE;
+    public static final int DEFAULT_EXEMPTION_MAX_DAYS = 90;
+    static final int LONGEST_EXEMPTION_MAX_DAYS = 366;
 
     public BaselineConfig {
         ruleModes = ruleModes.isEmpty() ? Map.of() : Map.copyOf(ruleModes);
     }
 
     public static BaselineConfig defaults() {
-        return new BaselineConfig(DEFAULT_MODE, Map.of());
+        return new BaselineConfig(DEFAULT_MODE, Map.of(), DEFAULT_EXEMPTION_MAX_DAYS);
     }
 
     /**
@@ -52,7 +56,23 @@ public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes) {
                 ruleModes.put(rule, Mode.parse(name, value));
             }
         }
-        return new BaselineConfig(globalMode, ruleModes);
+        return new BaselineConfig(globalMode, ruleModes, exemptionMaxDays(option.apply(EXEMPTION_MAX_DAYS)));
+    }
+
+    private static int exemptionMaxDays(String value) {
+        if (value == null) {
+            return DEFAULT_EXEMPTION_MAX_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 0 && days <= LONGEST_EXEMPTION_MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Keyward: " + EXEMPTION_MAX_DAYS + " is '" + value + "' but must be a whole number of days from 0"
+                + " (no exemptions) to " + LONGEST_EXEMPTION_MAX_DAYS);
     }
 
     public Mode modeOf(RuleId rule) {
@@ -70,7 +90,7 @@ public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes) {
 
     /** Every option this config reads. */
     public static List<String> optionNames() {
-        return Stream.concat(Stream.of(MODE), Arrays.stream(RuleId.values()).map(rule -> RULE_PREFIX + rule.id())).toList();
+        return Stream.concat(Stream.of(MODE, EXEMPTION_MAX_DAYS), Arrays.stream(RuleId.values()).map(rule -> RULE_PREFIX + rule.id())).toList();
     }
 
     public static String ruleIds() {

@@ -3,7 +3,6 @@ package dev.keyward.oauth21.discovery;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.wellknown.WellKnownProvider;
 import org.keycloak.wellknown.WellKnownProviderFactory;
 
@@ -35,8 +34,7 @@ abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        modes = ((Oauth21ExecutorFactory) factory.getProviderFactory(ClientPolicyExecutorProvider.class, Oauth21ExecutorFactory.PROVIDER_ID))
-                .ruleModes();
+        modes = Oauth21ExecutorFactory.ruleModes(factory);
     }
 
     @Override

@@ -38,9 +38,13 @@ public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFacto
         return new Oauth21Executor(session, ruleModes());
     }
 
-    /** The server's modes, for Keyward's other providers; they find this factory by its id. */
     public RuleModes ruleModes() {
         return new RuleModes(config);
+    }
+
+    /** The server's modes, for Keyward's other providers: call from their {@code postInit}. */
+    public static RuleModes ruleModes(KeycloakSessionFactory factory) {
+        return ((Oauth21ExecutorFactory) factory.getProviderFactory(ClientPolicyExecutorProvider.class, PROVIDER_ID)).ruleModes();
     }
 
     @Override

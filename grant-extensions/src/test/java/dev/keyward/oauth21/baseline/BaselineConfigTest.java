@@ -46,14 +46,25 @@ class BaselineConfigTest {
     void readsEveryOptionItNames() {
         Map<String, String> everything = new java.util.HashMap<>();
         BaselineConfig.optionNames().forEach(name -> everything.put(name, "report"));
+        everything.put("exemption-max-days", "30");
 
         assertThat(read(everything).effectiveModes()).allSatisfy((rule, mode) -> assertThat(mode).isEqualTo(Mode.REPORT));
-        assertThat(BaselineConfig.optionNames()).hasSize(RuleId.values().length + 1).contains("mode", "rule-exact-redirect-uri");
+        assertThat(read(everything).exemptionMaxDays()).isEqualTo(30);
+        assertThat(BaselineConfig.optionNames()).hasSize(RuleId.values().length + 2).contains("mode", "exemption-max-days", "rule-exact-redirect-uri");
+    }
+
+    @Test
+    void exemptionsLastAtMostNinetyDaysUnlessConfigured() {
+        assertThat(read(Map.of()).exemptionMaxDays()).isEqualTo(90);
+        assertThat(read(Map.of("exemption-max-days", "0")).exemptionMaxDays()).isZero();
+        assertThatThrownBy(() -> read(Map.of("exemption-max-days", "-1"))).hasMessageContaining("from 0 (no exemptions) to 366");
+        assertThatThrownBy(() -> read(Map.of("exemption-max-days", "a year"))).hasMessageContaining("'a year'");
+        assertThatThrownBy(() -> read(Map.of("exemption-max-days", "367"))).hasMessageContaining("exemption-max-days is '367'");
     }
 
     @Test
     void anUnknownOptionStopsStartupListingTheOptions() {
         assertThatThrownBy(() -> read(Map.of("mod", "report")))
-                .hasMessageStartingWith("Keyward: unknown option mod; the options are mode, rule-pkce-required,");
+                .hasMessageStartingWith("Keyward: unknown option mod; the options are mode, exemption-max-days, rule-pkce-required,");
     }
 }

@@ -1,7 +1,9 @@
-package dev.keyward.oauth21.baseline;
+package dev.keyward.oauth21.exemption;
 
 import java.util.List;
 import java.util.Optional;
+
+import dev.keyward.oauth21.baseline.RuleId;
 
 /**
  * Keycloak's own clients that must keep working under the baseline, each listed with the rule

@@ -1,0 +1,68 @@
+package dev.keyward.oauth21.exemption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.keyward.oauth21.baseline.RuleId;
+import org.junit.jupiter.api.Test;
+
+class ExemptionTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    @Test
+    void aValidRequestIsGranted() {
+        ExemptionRequest request = new ExemptionRequest("no-password-grant", "  legacy batch job, ticket OPS-12 ", "2026-12-31");
+
+        assertThat(request.problems(NOW, 90)).isEmpty();
+        Exemption exemption = request.grant(NOW, "admin");
+        assertThat(exemption.rule()).isEqualTo(RuleId.NO_PASSWORD_GRANT);
+        assertThat(exemption.reason()).isEqualTo("legacy batch job, ticket OPS-12");
+        assertThat(exemption.expires()).isEqualTo(Instant.parse("2026-12-31T00:00:00Z"));
+        assertThat(exemption.grantedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void everyProblemIsNamed() {
+        assertThat(new ExemptionRequest("pkce", " ", "soon").problems(NOW, 90)).containsExactly(
+                "rule 'pkce' is unknown; the rules are pkce-required, single-use-challenge, exact-redirect-uri, no-implicit-or-hybrid, no-password-grant, truthful-metadata",
+                "reason is required: say why the client needs the exemption",
+                "expires is required, as a date (2026-12-31, meaning its start in UTC) or an instant (2026-12-31T12:00:00Z)");
+        assertThat(new ExemptionRequest("pkce-required", "x".repeat(501), null).problems(NOW, 90))
+                .contains("reason may have at most 500 characters");
+    }
+
+    @Test
+    void theExpiryLiesInTheFutureWithinTheServerCap() {
+        assertThat(new ExemptionRequest("pkce-required", "r", "2026-11-27T09:59:59Z").problems(NOW, 90)).containsExactly("expires must be in the future");
+        assertThat(new ExemptionRequest("pkce-required", "r", "2027-03-01").problems(NOW, 90))
+                .containsExactly("expires may be at most 90 days ahead (server option exemption-max-days)");
+        assertThat(new ExemptionRequest("pkce-required", "r", "2027-02-25T10:00:00Z").problems(NOW, 90)).isEmpty();
+    }
+
+    @Test
+    void aServerCanForbidExemptions() {
+        assertThat(new ExemptionRequest("pkce-required", "r", "2026-12-01").problems(NOW, 0))
+                .containsExactly("exemptions are disabled on this server (exemption-max-days=0)");
+    }
+
+    @Test
+    void anExemptionStopsApplyingOnItsOwn() {
+        Exemption exemption = new Exemption(RuleId.PKCE_REQUIRED, "r", NOW.plus(Duration.ofDays(10)), NOW, "admin");
+
+        assertThat(exemption.activeAt(NOW, 90)).isTrue();
+        assertThat(exemption.activeAt(NOW.plus(Duration.ofDays(10)).minusSeconds(1), 90)).isTrue();
+        assertThat(exemption.activeAt(NOW.plus(Duration.ofDays(10)), 90)).isFalse();
+    }
+
+    @Test
+    void theServerCapAlsoBoundsExemptionsWrittenByHand() {
+        Exemption tooLong = new Exemption(RuleId.PKCE_REQUIRED, "r", NOW.plus(Duration.ofDays(3650)), NOW, "someone");
+
+        assertThat(tooLong.activeAt(NOW.plus(Duration.ofDays(89)), 90)).isTrue();
+        assertThat(tooLong.activeAt(NOW.plus(Duration.ofDays(91)), 90)).isFalse();
+        assertThat(tooLong.activeAt(NOW, 0)).as("exemptions forbidden later").isFalse();
+    }
+}

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -19,6 +20,7 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 
@@ -263,6 +265,45 @@ class Oauth21EnforceIT {
         assertThat(response.toErrorResponse().getErrorObject().getDescription()).startsWith("Keyward rule no-password-grant:");
         assertThat(lastEvent("LOGIN_ERROR", "password-app").path("details").path("keyward_rule").asText())
                 .isEqualTo("no-password-grant");
+    }
+
+    // --- refresh-token-rotation ------------------------------------------------------------
+
+    @Test
+    void refreshTokenRotationRefusesAReplayAndRevokesTheFamily() {
+        OidcClient client = publicApp();
+        OidcClient.Authorization authorization = client.authorize(OPENID);
+        RefreshToken first;
+        try (Browser browser = new Browser(server.baseUrl())) {
+            first = client.signInForTokens(browser, authorization, "carol", "carol").getOIDCTokens().getRefreshToken();
+        }
+
+        RefreshToken second = OidcClient.success(client.token(new RefreshTokenGrant(first))).getTokens().getRefreshToken();
+        TokenResponse replay = client.token(new RefreshTokenGrant(first));
+        TokenResponse afterRevocation = client.token(new RefreshTokenGrant(second));
+
+        assertThat(second).as("each refresh returns a new refresh token").isNotEqualTo(first);
+        assertThat(replay.indicatesSuccess()).as("the replay is refused").isFalse();
+        assertThat(replay.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(replay.toErrorResponse().getErrorObject().getDescription()).startsWith("Keyward rule refresh-token-rotation:");
+        assertThat(afterRevocation.indicatesSuccess()).as("the family is revoked: the newer token is dead too").isFalse();
+        assertThat(afterRevocation.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(lastEvent("REFRESH_TOKEN_ERROR", "public-app").path("details").path("keyward_rule").asText())
+                .isEqualTo("refresh-token-rotation");
+    }
+
+    @Test
+    void refreshTokenRotationLeavesConfidentialClientsAlone() {
+        URI callback = URI.create("https://confidential.example/cb");
+        OidcClient client = OidcClient.confidentialClient(REALM.issuer(), "confidential-app", "confidential-secret", callback);
+        OidcClient.Authorization authorization = client.authorize(OPENID);
+        RefreshToken first;
+        try (Browser browser = new Browser(server.baseUrl())) {
+            first = client.signInForTokens(browser, authorization, "carol", "carol").getOIDCTokens().getRefreshToken();
+        }
+
+        OidcClient.success(client.token(new RefreshTokenGrant(first)));
+        OidcClient.success(client.token(new RefreshTokenGrant(first)));
     }
 
     // --- truthful-metadata -----------------------------------------------------------------

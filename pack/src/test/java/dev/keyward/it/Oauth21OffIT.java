@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -16,6 +17,7 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 
 import dev.keyward.testing.AdminClient;
@@ -109,6 +111,19 @@ class Oauth21OffIT {
             AuthenticationResponse response = client.parseRedirect(browser.openLogin(request).signIn("carol", "carol").redirectOrFail());
             assertThat(response.toSuccessResponse().getAccessToken()).isNotNull();
         }
+    }
+
+    @Test
+    void refreshTokenRotationOffLetsARefreshTokenBeReused() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+        OidcClient.Authorization authorization = client.authorize(new Scope("openid"));
+        RefreshToken first;
+        try (Browser browser = new Browser(server.baseUrl())) {
+            first = client.signInForTokens(browser, authorization, "carol", "carol").getOIDCTokens().getRefreshToken();
+        }
+
+        OidcClient.success(client.token(new RefreshTokenGrant(first)));
+        OidcClient.success(client.token(new RefreshTokenGrant(first)));
     }
 
     @Test

@@ -13,12 +13,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 
 import dev.keyward.testing.AdminClient;
@@ -152,6 +154,23 @@ class Oauth21ReportIT {
 
         assertThat(events.latest("LOGIN_ERROR", "password-app").path("details").path("keyward_rule").asText())
                 .isEqualTo("no-password-grant");
+    }
+
+    @Test
+    void refreshTokenRotationReportsAReplayAndKeepsTheSession() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+        OidcClient.Authorization authorization = client.authorize(OPENID);
+        RefreshToken first;
+        try (Browser browser = new Browser(server.baseUrl())) {
+            first = client.signInForTokens(browser, authorization, "carol", "carol").getOIDCTokens().getRefreshToken();
+        }
+
+        RefreshToken second = OidcClient.success(client.token(new RefreshTokenGrant(first))).getTokens().getRefreshToken();
+        OidcClient.success(client.token(new RefreshTokenGrant(first)));
+        OidcClient.success(client.token(new RefreshTokenGrant(second)));
+
+        assertThat(events.latest("REFRESH_TOKEN_ERROR", "public-app").path("details").path("keyward_outcome").asText())
+                .isEqualTo("reported");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ServerOptionsIT {
             String line = awaitLogLine(kcSh, "Keyward OAuth 2.1 baseline for every realm:");
 
             assertThat(line).endsWith("{pkce-required=ENFORCE, single-use-challenge=REPORT, exact-redirect-uri=REPORT,"
-                    + " no-implicit-or-hybrid=REPORT, no-password-grant=OFF, truthful-metadata=REPORT}");
+                    + " no-implicit-or-hybrid=REPORT, no-password-grant=OFF, refresh-token-rotation=REPORT, truthful-metadata=REPORT}");
         }
     }
 
@@ -40,7 +40,7 @@ class ServerOptionsIT {
     @CsvSource(delimiter = '|', value = {
             "--spi-client-policy-executor--keyward-oauth21--mode=audit | Keyward: mode is 'audit' but must be one of off, report, enforce",
             "--spi-client-policy-executor--keyward-oauth21--rule-pkce=off | Keyward: option rule-pkce names no rule; the rules are pkce-required,",
-            "--spi-client-policy-executor--keyward-oauth21--mod=report | Keyward: unknown option mod; the options are mode, rule-pkce-required,",
+            "--spi-client-policy-executor--keyward-oauth21--mod=report | Keyward: unknown option mod; the options are mode, exemption-max-days, rule-pkce-required,",
     })
     void aBadOptionStopsStartupWithAClearMessage(String option, String message) throws Exception {
         try (KcShProcess kcSh = start(option)) {

@@ -15,6 +15,8 @@ public enum RuleId {
     NO_IMPLICIT_OR_HYBRID("no-implicit-or-hybrid"),
     /** OAuth 2.1 §10.2: no resource owner password credentials grant. */
     NO_PASSWORD_GRANT("no-password-grant"),
+    /** OAuth 2.1 §4.3.1, RFC 9700 §4.14.2: a public client's refresh token is used once; a replay revokes its family. */
+    REFRESH_TOKEN_ROTATION("refresh-token-rotation"),
     /** RFC 8414 §2, OIDC Discovery §3: metadata does not advertise what an enforcing rule forbids. */
     TRUTHFUL_METADATA("truthful-metadata");
 

@@ -10,13 +10,18 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.OAuth2Constants;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
 import org.keycloak.protocol.oidc.par.clientpolicy.context.PushedAuthorizationRequestContext;
+import org.keycloak.representations.RefreshToken;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
@@ -27,7 +32,9 @@ import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ResourceOwnerPasswordCredentialsContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
 import org.keycloak.services.clientpolicy.context.TokenRequestContext;
+import org.keycloak.util.TokenUtil;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import dev.keyward.oauth21.baseline.AuthorizationRequest;
@@ -38,6 +45,7 @@ import dev.keyward.oauth21.baseline.Mode;
 import dev.keyward.oauth21.baseline.OAuthErrors;
 import dev.keyward.oauth21.baseline.RuleId;
 import dev.keyward.oauth21.baseline.TokenRequest;
+import dev.keyward.oauth21.refresh.RefreshTokenRules;
 
 /**
  * Runs the OAuth 2.1 baseline on Keycloak's client-policy events. It translates each event
@@ -47,6 +55,7 @@ import dev.keyward.oauth21.baseline.TokenRequest;
 public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
     private static final String SEEN_CHALLENGE_KEY_PREFIX = "keyward-pkce-challenge:";
+    private static final String USED_REFRESH_TOKEN_KEY_PREFIX = "keyward-used-refresh-token:";
 
     private final KeycloakSession session;
     private final RuleModes modes;
@@ -90,6 +99,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 apply(realm, client.getClientId(), EventType.LOGIN,
                         baseline.checkToken(new TokenRequest(settings(client), OAuth2Constants.PASSWORD, null)));
             }
+            case TOKEN_REFRESH -> refresh(realm, (TokenRefreshContext) context);
             case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
             case UPDATE -> registration(realm, context, EventType.CLIENT_UPDATE);
             default -> {
@@ -136,6 +146,44 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
         }
         return Optional.of(Finding.of(RuleId.SINGLE_USE_CHALLENGE, OAuthErrors.INVALID_REQUEST,
                 "this code_challenge was already used in an earlier authorization request; create a new code_verifier for every request (RFC 9700 section 2.1.1)"));
+    }
+
+    /**
+     * Remembers every refresh token of a public client in the cluster-wide single-use store until
+     * it expires; a second use is refused and, when enforced, revokes the client's session.
+     */
+    private void refresh(RealmModel realm, TokenRefreshContext context) throws ClientPolicyException {
+        ClientModel client = context.getClient();
+        String presented = context.getParams().getFirst(OAuth2Constants.REFRESH_TOKEN);
+        Mode mode = modes.modeOf(RuleId.REFRESH_TOKEN_ROTATION, realm, client.getClientId());
+        // Only a token Keycloak itself signed can mark anything as used or revoke a session.
+        RefreshToken token = mode == Mode.OFF || presented == null ? null : session.tokens().decode(presented, RefreshToken.class);
+        if (token == null) {
+            return;
+        }
+        boolean dpopBound = token.getConfirmation() != null && token.getConfirmation().getKeyThumbprint() != null;
+        if (!RefreshTokenRules.applies(client.isPublicClient(), dpopBound)) {
+            return;
+        }
+        long remaining = token.getExp() == null ? realm.getSsoSessionMaxLifespan() : token.getExp() - Time.currentTime();
+        boolean firstUse = session.singleUseObjects().putIfAbsent(USED_REFRESH_TOKEN_KEY_PREFIX + sha256(presented), Math.max(1, remaining));
+        Optional<Finding> replay = RefreshTokenRules.oneTimeUse(client.isPublicClient(), dpopBound, firstUse);
+        if (replay.isPresent() && mode == Mode.ENFORCE) {
+            revokeFamily(realm, client, token);
+        }
+        apply(realm, client.getClientId(), EventType.REFRESH_TOKEN, replay.map(List::of).orElse(List.of()));
+    }
+
+    /** The family of a refresh token: every token of its client in its (online or offline) user session. */
+    private void revokeFamily(RealmModel realm, ClientModel client, RefreshToken token) {
+        UserSessionModel userSession = TokenUtil.TOKEN_TYPE_OFFLINE.equals(token.getType())
+                ? session.sessions().getOfflineUserSession(realm, token.getSessionId())
+                : session.sessions().getUserSession(realm, token.getSessionId());
+        AuthenticatedClientSessionModel clientSession = userSession == null ? null
+                : userSession.getAuthenticatedClientSessionByClient(client.getId());
+        if (clientSession != null) {
+            TokenManager.detachClientSession(clientSession);
+        }
     }
 
     private void registration(RealmModel realm, ClientPolicyContext event, EventType eventType) throws ClientPolicyException {

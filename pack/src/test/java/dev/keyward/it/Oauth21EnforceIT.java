@@ -3,9 +3,14 @@ package dev.keyward.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,6 +23,7 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
@@ -124,6 +130,45 @@ class Oauth21EnforceIT {
         }
     }
 
+    @Test
+    void pkceRequiredAlsoAppliesToPushedAuthorizationRequests() throws Exception {
+        HttpResponse<String> refused = pushAuthorizationRequest(Map.of("client_id", "public-app", "response_type", "code",
+                "redirect_uri", APP.toString(), "scope", "openid"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(AdminClient.json(refused).path("error").asText()).isEqualTo("invalid_request");
+        assertThat(AdminClient.json(refused).path("error_description").asText()).startsWith("Keyward rule pkce-required:");
+    }
+
+    @Test
+    void aPushedAuthorizationRequestWithPkceCompletesTheLogin() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        HttpResponse<String> pushed = pushAuthorizationRequest(Map.of("client_id", "public-app", "response_type", "code",
+                "redirect_uri", APP.toString(), "scope", "openid", "state", "par-state",
+                "code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue(),
+                "code_challenge_method", "S256"));
+        assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(201);
+        URI authorization = URI.create(REALM.issuer() + "/protocol/openid-connect/auth?client_id=public-app&request_uri="
+                + URLEncoder.encode(AdminClient.json(pushed).path("request_uri").asText(), StandardCharsets.UTF_8));
+
+        OidcClient client = publicApp();
+        try (Browser browser = new Browser(server.baseUrl())) {
+            URI redirect = browser.openLogin(authorization).signIn("carol", "carol").redirectOrFail();
+            AuthorizationCode code = client.parseRedirect(redirect).toSuccessResponse().getAuthorizationCode();
+            OidcClient.success(client.redeem(code, APP, verifier));
+        }
+    }
+
+    private HttpResponse<String> pushAuthorizationRequest(Map<String, String> parameters) throws Exception {
+        String form = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(REALM.issuer() + "/protocol/openid-connect/ext/par/request"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     // --- single-use-challenge --------------------------------------------------------------
 
     @Test
@@ -223,11 +268,11 @@ class Oauth21EnforceIT {
         ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("client_name", "dcr");
         metadata.putArray("redirect_uris").add("https://dcr.example/*");
 
-        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(REALM.issuer() + "/clients-registrations/openid-connect"))
                         .header("Authorization", "Bearer " + initialAccessToken)
                         .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(metadata.toString())).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(metadata.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         // Keycloak's registration endpoint answers every client-policy refusal with 403 insufficient_scope.
@@ -312,8 +357,8 @@ class Oauth21EnforceIT {
     void truthfulMetadataAdvertisesOnlyWhatTheBaselineAllows() throws Exception {
         for (URI document : List.of(URI.create(REALM.issuer() + "/.well-known/openid-configuration"),
                 URI.create(REALM.issuer() + "/.well-known/oauth-authorization-server"))) {
-            JsonNode metadata = AdminClient.json(java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(document).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            JsonNode metadata = AdminClient.json(HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(document).GET().build(), HttpResponse.BodyHandlers.ofString()));
 
             assertThat(metadata.path("code_challenge_methods_supported")).extracting(JsonNode::asText).as(document.toString())
                     .containsExactly("S256");

@@ -15,7 +15,11 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
@@ -23,12 +27,15 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
@@ -230,6 +237,19 @@ class Oauth21EnforceIT {
     }
 
     @Test
+    void exactRedirectUriJoinsARelativeRedirectUriToTheClientsRootUrl() {
+        URI callback = URI.create("https://rooted.example/cb");
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "rooted-app", callback);
+        try (Browser browser = new Browser(server.baseUrl())) {
+            OidcClient.success(client.signInForTokens(browser, client.authorize(OPENID), "carol", "carol"));
+        }
+        ObjectNode rooted = JsonNodeFactory.instance.objectNode()
+                .put("clientId", "rooted-" + System.nanoTime()).put("publicClient", true).put("rootUrl", "https://rooted.example");
+        rooted.putArray("redirectUris").add("/other-cb");
+        AdminClient.expect(201, admin.post("realms/" + REALM.name() + "/clients", rooted));
+    }
+
+    @Test
     void exactRedirectUriRefusesToRegisterAWildcardThroughTheAdminApi() {
         ObjectNode client = JsonNodeFactory.instance.objectNode()
                 .put("clientId", "wildcard-" + System.nanoTime())
@@ -335,6 +355,23 @@ class Oauth21EnforceIT {
         assertThat(afterRevocation.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
         assertThat(lastEvent("REFRESH_TOKEN_ERROR", "public-app").path("details").path("keyward_rule").asText())
                 .isEqualTo("refresh-token-rotation");
+    }
+
+    @Test
+    void refreshTokenRotationLeavesDpopBoundRefreshTokensAlone() throws Exception {
+        OidcClient client = publicApp();
+        DPoPProofFactory dpop = new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
+        OidcClient.Authorization authorization = client.authorize(OPENID);
+        RefreshToken first;
+        try (Browser browser = new Browser(server.baseUrl())) {
+            AuthorizationCode code = client.signIn(browser, authorization, "carol", "carol").code();
+            OIDCTokenResponse tokens = OidcClient.success(client.token(new AuthorizationCodeGrant(code, APP, authorization.verifier()), dpop));
+            assertThat(tokens.getOIDCTokens().getAccessToken().getType().getValue()).isEqualTo("DPoP");
+            first = tokens.getOIDCTokens().getRefreshToken();
+        }
+
+        OidcClient.success(client.token(new RefreshTokenGrant(first), dpop));
+        OidcClient.success(client.token(new RefreshTokenGrant(first), dpop));
     }
 
     @Test

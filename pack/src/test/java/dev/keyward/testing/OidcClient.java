@@ -24,6 +24,8 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -162,12 +164,27 @@ public final class OidcClient {
         return send(request);
     }
 
+    /** A token request with a DPoP proof (RFC 9449) from the given key, for sender-constrained tokens. */
+    public TokenResponse token(AuthorizationGrant grant, DPoPProofFactory dpop) {
+        HTTPRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant).toHTTPRequest();
+        try {
+            request.setDPoP(dpop.createDPoPJWT(request.getMethod().name(), request.getURI()));
+            return OIDCTokenResponseParser.parse(request.send());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign the DPoP proof", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException e) {
+            throw new AssertionError("Unparseable token response", e);
+        }
+    }
+
     public TokenResponse clientCredentials(Scope scope) {
         return token(new ClientCredentialsGrant(), scope);
     }
 
     public TokenResponse token(AuthorizationGrant grant) {
-        return token(grant, null);
+        return token(grant, (Scope) null);
     }
 
     private TokenResponse token(AuthorizationGrant grant, Scope scope) {

@@ -45,6 +45,7 @@ import dev.keyward.oauth21.baseline.Mode;
 import dev.keyward.oauth21.baseline.OAuthErrors;
 import dev.keyward.oauth21.baseline.RuleId;
 import dev.keyward.oauth21.baseline.TokenRequest;
+import dev.keyward.oauth21.redirect.RedirectUriRegistration;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
 
 /**
@@ -194,8 +195,11 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
         }
         String clientId = proposed.getClientId() != null ? proposed.getClientId()
                 : context.getTargetClient() != null ? context.getTargetClient().getClientId() : null;
-        List<String> redirectUris = proposed.getRedirectUris() != null ? proposed.getRedirectUris()
-                : context.getTargetClient() != null ? List.copyOf(context.getTargetClient().getRedirectUris()) : List.of();
+        ClientModel target = context.getTargetClient();
+        List<String> redirectUris = RedirectUriRegistration.inForce(
+                proposed.getRedirectUris() != null ? proposed.getRedirectUris()
+                        : target != null ? List.copyOf(target.getRedirectUris()) : List.of(),
+                proposed.getRootUrl() != null ? proposed.getRootUrl() : target != null ? target.getRootUrl() : null);
         try {
             apply(realm, clientId, eventType, baseline.checkClient(
                     new ClientSettings(clientId, Boolean.TRUE.equals(proposed.isPublicClient()), redirectUris)));
@@ -233,7 +237,8 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
     }
 
     private static ClientSettings settings(ClientModel client) {
-        return new ClientSettings(client.getClientId(), client.isPublicClient(), List.copyOf(client.getRedirectUris()));
+        return new ClientSettings(client.getClientId(), client.isPublicClient(),
+                RedirectUriRegistration.inForce(List.copyOf(client.getRedirectUris()), client.getRootUrl()));
     }
 
     private static String sha256(String value) {

@@ -60,6 +60,16 @@ class RedirectUriRegistrationTest {
     }
 
     @Test
+    void uriRelativeToTheClientsRootUrlAreJoinedToIt() {
+        assertThat(RedirectUriRegistration.inForce(List.of("/cb", "https://other.example/cb", "/x/*"), "https://app.example.com/"))
+                .containsExactly("https://app.example.com/cb", "https://other.example/cb", "https://app.example.com/x/*");
+        assertThat(RedirectUriRegistration.inForce(List.of("/cb"), null)).containsExactly("/cb");
+        assertThat(RedirectUriRegistration.inForce(List.of("/cb"), "http://app.example.com")).containsExactly("http://app.example.com/cb");
+        assertThat(RedirectUriRegistration.problem(RedirectUriRegistration.inForce(List.of("/cb"), "http://app.example.com").get(0)))
+                .get().asString().contains("http is allowed only for loopback");
+    }
+
+    @Test
     void theRuleNamesTheFirstOffendingUri() {
         ClientSettings client = new ClientSettings("web", false,
                 List.of("https://ok.example/cb", "https://app.example.com/*", "http://x.example/"));

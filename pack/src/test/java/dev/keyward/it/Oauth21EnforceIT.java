@@ -77,6 +77,32 @@ class Oauth21EnforceIT {
         return OidcClient.publicClient(REALM.issuer(), "public-app", APP);
     }
 
+    // --- realms cannot weaken the baseline ---------------------------------------------------
+
+    @Test
+    void aRealmAdminCannotWeakenTheServersBaseline() {
+        ObjectNode weaker = JsonNodeFactory.instance.objectNode();
+        weaker.putObject("attributes").put("keyward.oauth21.mode", "off").put("keyward.oauth21.rule.pkce-required", "off");
+        AdminClient.expect(204, admin.put("realms/" + REALM.name(), weaker));
+        try {
+            OidcClient client = publicApp();
+            assertThat(errorRedirect(client, client.customAuthorization(ResponseType.CODE, APP, builder -> builder)).getDescription())
+                    .startsWith("Keyward rule pkce-required:");
+            // Nor can it delete or disable the global policy: it is not one of the realm's own policies.
+            assertThat(admin.get("realms/" + REALM.name() + "/client-policies/policies").path("policies"))
+                    .noneSatisfy(policy -> assertThat(policy.path("name").asText()).isEqualTo("keyward-oauth21"));
+            assertThat(admin.get("realms/" + REALM.name() + "/client-policies/policies?include-global-policies=true").path("globalPolicies"))
+                    .anySatisfy(policy -> {
+                        assertThat(policy.path("name").asText()).isEqualTo("keyward-oauth21");
+                        assertThat(policy.path("enabled").asBoolean()).isTrue();
+                    });
+        } finally {
+            ObjectNode restore = JsonNodeFactory.instance.objectNode();
+            restore.putObject("attributes").put("keyward.oauth21.mode", "").put("keyward.oauth21.rule.pkce-required", "");
+            admin.put("realms/" + REALM.name(), restore);
+        }
+    }
+
     // --- pkce-required ---------------------------------------------------------------------
 
     @Test

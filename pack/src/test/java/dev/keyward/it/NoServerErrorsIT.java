@@ -20,7 +20,6 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 
 import dev.keyward.testing.AdminClient;
-import dev.keyward.testing.Browser;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
@@ -58,10 +57,7 @@ class NoServerErrorsIT {
     @BeforeAll
     static void signIn(KeycloakServer server) {
         OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", URI.create("https://app.example/cb"));
-        OidcClient.Authorization authorization = client.authorize(new Scope("openid"));
-        try (Browser browser = new Browser(server.baseUrl())) {
-            accessToken = client.signInForTokens(browser, authorization, "carol", "carol").getOIDCTokens().getAccessToken().getValue();
-        }
+        accessToken = client.signInForTokens(server.baseUrl(), new Scope("openid"), "carol", "carol").getOIDCTokens().getAccessToken().getValue();
     }
 
     static Stream<Probe> probes() {

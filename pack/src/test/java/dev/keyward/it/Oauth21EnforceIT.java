@@ -363,11 +363,7 @@ class Oauth21EnforceIT {
     @Test
     void refreshTokenRotationRefusesAReplayAndRevokesTheFamily() {
         OidcClient client = publicApp();
-        OidcClient.Authorization authorization = client.authorize(OPENID);
-        RefreshToken first;
-        try (Browser browser = new Browser(server.baseUrl())) {
-            first = client.signInForTokens(browser, authorization, "carol", "carol").getOIDCTokens().getRefreshToken();
-        }
+        RefreshToken first = client.signInForTokens(server.baseUrl(), OPENID, "carol", "carol").getOIDCTokens().getRefreshToken();
 
         RefreshToken second = OidcClient.success(client.token(new RefreshTokenGrant(first))).getTokens().getRefreshToken();
         TokenResponse replay = client.token(new RefreshTokenGrant(first));
@@ -404,11 +400,7 @@ class Oauth21EnforceIT {
     void refreshTokenRotationLeavesConfidentialClientsAlone() {
         URI callback = URI.create("https://confidential.example/cb");
         OidcClient client = OidcClient.confidentialClient(REALM.issuer(), "confidential-app", "confidential-secret", callback);
-        OidcClient.Authorization authorization = client.authorize(OPENID);
-        RefreshToken first;
-        try (Browser browser = new Browser(server.baseUrl())) {
-            first = client.signInForTokens(browser, authorization, "carol", "carol").getOIDCTokens().getRefreshToken();
-        }
+        RefreshToken first = client.signInForTokens(server.baseUrl(), OPENID, "carol", "carol").getOIDCTokens().getRefreshToken();
 
         OidcClient.success(client.token(new RefreshTokenGrant(first)));
         OidcClient.success(client.token(new RefreshTokenGrant(first)));

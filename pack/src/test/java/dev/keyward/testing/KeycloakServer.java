@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The Keycloak the integration tests talk to: a local distribution started for this test JVM,
  * or the server named by {@code -Dkc.url}. Obtain it through {@link KeycloakExtension}.
@@ -55,6 +57,13 @@ public final class KeycloakServer implements AutoCloseable {
                 .path("keyward-oauth21").path("operationalInfo").fields()
                 .forEachRemaining(entry -> modes.put(entry.getKey().replaceFirst("^rule-", ""), entry.getValue().asText()));
         return modes;
+    }
+
+    /** Skips the calling test class unless every rule of the baseline runs in this mode (only with -Dkc.url can it not). */
+    public void assumeBaselineMode(String mode) {
+        Map<String, String> modes = baselineModes();
+        Assumptions.assumeTrue(modes.values().stream().allMatch(mode::equals),
+                "needs a server whose OAuth 2.1 baseline is in " + mode + " mode; its modes are " + modes);
     }
 
     public AdminClient admin() {

@@ -138,6 +138,13 @@ public final class OidcClient {
         return new SignIn(redirect, codeFrom(redirect, authorization));
     }
 
+    /** A whole sign-in in a fresh browser: authorize with PKCE, sign in, redeem the code. */
+    public OIDCTokenResponse signInForTokens(URI keycloak, Scope scope, String username, String password) {
+        try (Browser browser = new Browser(keycloak)) {
+            return signInForTokens(browser, authorize(scope), username, password);
+        }
+    }
+
     /** Signs in, then redeems the code with the authorization's verifier; fails on any error. */
     public OIDCTokenResponse signInForTokens(Browser browser, Authorization authorization, String username, String password) {
         SignIn signIn = signIn(browser, authorization, username, password);

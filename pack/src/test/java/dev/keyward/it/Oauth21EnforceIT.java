@@ -218,6 +218,8 @@ class Oauth21EnforceIT {
             assertThat(error.getCode()).isEqualTo("invalid_request");
             assertThat(error.getDescription()).startsWith("Keyward rule single-use-challenge:");
         }
+        assertThat(new KeywardEvents(admin, REALM.name()).of("LOGIN_ERROR", "public-app"))
+                .anySatisfy(event -> assertThat(event.path("details").path("keyward_rule").asText()).isEqualTo("single-use-challenge"));
     }
 
     // --- exact-redirect-uri ----------------------------------------------------------------
@@ -341,6 +343,9 @@ class Oauth21EnforceIT {
             assertThat(error.getCode()).isEqualTo("unsupported_response_type");
             assertThat(error.getDescription()).startsWith("Keyward rule no-implicit-or-hybrid:");
         }
+        // The hybrid request also lacks PKCE, so each rule records its own event.
+        assertThat(new KeywardEvents(admin, REALM.name()).of("LOGIN_ERROR", "implicit-app"))
+                .anySatisfy(event -> assertThat(event.path("details").path("keyward_rule").asText()).isEqualTo("no-implicit-or-hybrid"));
     }
 
     // --- no-password-grant -----------------------------------------------------------------

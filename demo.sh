@@ -3,10 +3,12 @@
 # with the same routine as everywhere else, imports realm-exports/ and starts Keycloak
 # on http://localhost:8080 with an embedded H2 database kept under .demo/.
 #
-# Usage: ./demo.sh [--port 8080] [--management-port 9000]
+# Usage: ./demo.sh [--port 8080] [--management-port 9000] [-- kc.sh start options...]
+#   e.g. ./demo.sh -- --spi-client-policy-executor--keyward-oauth21--mode=report
 set -euo pipefail
 
 port="${KEYWARD_DEMO_PORT:-8080}"
+extra_options=()
 management_port="${KEYWARD_DEMO_MANAGEMENT_PORT:-9000}"
 admin_user=admin
 admin_password=admin
@@ -20,6 +22,7 @@ while [[ $# -gt 0 ]]; do
     --management-port) management_port="${2:-}"; shift 2 || fail "--management-port needs a number" ;;
     --management-port=*) management_port="${1#*=}"; shift ;;
     -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --) shift; extra_options=("$@"); break ;;
     *) fail "unknown option $1 (try --help)" ;;
   esac
 done
@@ -83,7 +86,7 @@ started=$SECONDS
 KC_BOOTSTRAP_ADMIN_USERNAME="$admin_user" KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password" \
   bash "$kc_home/bin/kc.sh" start --optimized --import-realm \
     --http-enabled=true --http-host=127.0.0.1 --http-port="$port" \
-    --http-management-port="$management_port" --hostname-strict=false \
+    --http-management-port="$management_port" --hostname-strict=false "${extra_options[@]}" \
     >"$log" 2>&1 &
 kc_pid=$!
 
@@ -106,6 +109,11 @@ until curl -fsS -o /dev/null "http://127.0.0.1:$management_port/health/ready" 2>
   sleep 1
 done
 
+# The modes Keycloak logged at startup, e.g. "pkce-required=ENFORCE, ...".
+baseline_modes() {
+  sed -n 's/.*Keyward OAuth 2.1 baseline for every realm: {\(.*\)}.*/\1/p' "$log" | tail -1
+}
+
 cat <<BANNER
 
   Keyward demo is ready after $((SECONDS - started)) s  (Keycloak $keycloak_version, Ctrl-C stops it)
@@ -123,6 +131,8 @@ cat <<BANNER
     native   public, PKCE S256                         redirect http://127.0.0.1/callback (any port), com.example.native:/callback
     service  client credentials, secret service-demo-secret
 
+  OAuth 2.1 baseline    $(baseline_modes)
+                        (docs/oauth21-rules.md; findings: admin console > Events of each realm)
   OpenID configuration  http://localhost:$port/realms/acme/.well-known/openid-configuration
   Logs                  .demo/keycloak.log
 

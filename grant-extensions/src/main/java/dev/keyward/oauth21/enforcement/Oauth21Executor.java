@@ -92,8 +92,11 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             case TOKEN_REQUEST -> {
                 MultivaluedMap<String, String> params = ((TokenRequestContext) context).getParams();
                 ClientModel client = session.getContext().getClient();
-                apply(realm, client.getClientId(), EventType.CODE_TO_TOKEN, baseline.checkToken(new TokenRequest(
-                        settings(client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER))));
+                // Keycloak authenticates the client before this event; without one it has already answered.
+                if (client != null) {
+                    apply(realm, client.getClientId(), EventType.CODE_TO_TOKEN, baseline.checkToken(new TokenRequest(
+                            settings(client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER))));
+                }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 ClientModel client = ((ResourceOwnerPasswordCredentialsContext) context).getClient();

@@ -44,6 +44,11 @@ public final class Browser implements AutoCloseable {
         return followRedirects(get(url));
     }
 
+    /** Follows Keycloak's redirects from a page the test reached itself, e.g. by clicking a button. */
+    public Outcome follow(Page page) {
+        return followRedirects(page);
+    }
+
     Outcome followRedirects(Page page) {
         Page current = page;
         for (int i = 0; i < MAX_REDIRECTS; i++) {

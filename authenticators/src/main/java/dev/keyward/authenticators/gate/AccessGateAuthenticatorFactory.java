@@ -1,0 +1,91 @@
+package dev.keyward.authenticators.gate;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * "Keyward client access gate": after the user is known, lets them into the client only if
+ * they hold the client's access role. Put it in the browser flow after the step that
+ * identifies the user, at a level that also runs for SSO (cookie) logins.
+ */
+public class AccessGateAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "keyward-access-gate";
+
+    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new AccessGateAuthenticator();
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Keyward client access gate";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Lets a user into a client only if they hold the client's access role (a client role named 'access' by default),"
+                + " directly, through a composite role or through a group. Clients without that role are not gated.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "access";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIREMENTS;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(AccessGateConfig.ACCESS_ROLE)
+                .label("Access role")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(AccessGateConfig.DEFAULT_ACCESS_ROLE)
+                .helpText("Name of the client role that grants access. A client opts in by defining a client role with this name.")
+                .add()
+                .build();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -122,8 +122,8 @@ cat <<BANNER
   Account console   http://localhost:$port/realms/acme/account/
 
   Demo users (realm acme)
-    alice / alice
-    bob   / bob
+    alice / alice     may use every demo client
+    bob   / bob       is turned away from "web" by Keyward's client access gate
 
   Demo clients (realm acme)
     spa      public, authorization code + PKCE S256   redirect http://127.0.0.1:5173/callback

@@ -96,6 +96,19 @@ class DemoRealmIT {
     }
 
     @Test
+    void bobIsTurnedAwayFromTheWebAppByTheAccessGate() {
+        URI callback = URI.create("https://web.acme.example/callback");
+        OidcClient web = OidcClient.confidentialClient(acme, "web", "web-demo-secret", callback);
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            Browser.Outcome denied = browser.openLogin(web.authorize(OPENID).requestUri()).signIn("bob", "bob");
+
+            assertThat(denied.redirect()).isNull();
+            assertThat(denied.page().getWebResponse().getStatusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void theServiceGetsATokenWithClientCredentialsAndNoBrowserLogin() {
         OidcClient service = OidcClient.confidentialClient(acme, "service", "service-demo-secret", URI.create("https://unused.example/"));
 

@@ -18,13 +18,7 @@ public final class KeywardEvents {
 
     /** Keyward's events of this type and client, newest first (Keycloak may store its own error event beside each). */
     public List<JsonNode> of(String type, String clientId) {
-        List<JsonNode> found = new ArrayList<>();
-        for (JsonNode event : admin.get("realms/" + realm + "/events?type=" + type + "&client=" + clientId + "&max=50")) {
-            if (event.path("details").has("keyward_rule")) {
-                found.add(event);
-            }
-        }
-        return found;
+        return keywardEvents("events?type=" + type + "&client=" + clientId + "&max=50");
     }
 
     public JsonNode latest(String type, String clientId) {
@@ -37,8 +31,12 @@ public final class KeywardEvents {
 
     /** Every Keyward event of the realm, of any type. */
     public List<JsonNode> all() {
+        return keywardEvents("events?max=500");
+    }
+
+    private List<JsonNode> keywardEvents(String query) {
         List<JsonNode> found = new ArrayList<>();
-        for (JsonNode event : admin.get("realms/" + realm + "/events?max=500")) {
+        for (JsonNode event : admin.get("realms/" + realm + "/" + query)) {
             if (event.path("details").has("keyward_rule")) {
                 found.add(event);
             }

@@ -124,16 +124,20 @@ cat <<BANNER
   Demo users (realm acme)
     alice / alice     may use every demo client
     bob   / bob       is turned away from "web" by Keyward's client access gate
+    carol / carol     has not accepted the terms (version 2026-11) yet: asked at her first login
 
   Demo clients (realm acme)
     spa      public, authorization code + PKCE S256   redirect http://127.0.0.1:5173/callback
     web      confidential, secret web-demo-secret      redirect https://web.acme.example/callback
     native   public, PKCE S256                         redirect http://127.0.0.1/callback (any port), com.example.native:/callback
     service  client credentials, secret service-demo-secret
+    partner  public, PKCE S256, consent required       redirect http://127.0.0.1:5174/callback (Keyward's granular consent)
 
   OAuth 2.1 baseline    $(baseline_modes)
                         (docs/oauth21-rules.md; findings: admin console > Events of each realm)
   OpenID configuration  http://localhost:$port/realms/acme/.well-known/openid-configuration
+  Try a login           KEYCLOAK_URL=http://localhost:$port realm-exports/authorize-url.sh partner openid phone address
+                        (fresh PKCE link; what each demo flow shows: realm-exports/README.md)
   Logs                  .demo/keycloak.log
 
 BANNER

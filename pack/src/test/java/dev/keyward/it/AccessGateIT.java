@@ -37,6 +37,7 @@ class AccessGateIT {
     @BeforeEach
     void connect(KeycloakServer server) {
         this.server = server;
+        server.assertBaselineMode("enforce");
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.keyward.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -11,9 +14,11 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.ConsentScreen;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
+import dev.keyward.testing.TermsScreen;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +35,7 @@ class DemoRealmIT {
     @BeforeEach
     void connect(KeycloakServer server) {
         this.server = server;
+        server.assertBaselineMode("enforce");
         this.acme = server.issuer("acme");
     }
 
@@ -124,8 +130,40 @@ class DemoRealmIT {
     }
 
     @Test
+    void aNewUserChoosesWhatThePartnerPortalMayHaveThenAcceptsTheTerms(AdminClient admin) {
+        // A fresh user, so the test also holds when run again against a long-lived demo (-Dkc.url).
+        String username = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
+        AdminClient.expect(201, admin.post("realms/acme/users", Map.of("username", username, "enabled", true,
+                "email", username + "@acme.example", "emailVerified", true, "firstName", "New", "lastName", "Comer",
+                "credentials", List.of(Map.of("type", "password", "value", "pw-" + username, "temporary", false)))));
+        String userId = admin.userId("acme", username);
+        URI callback = URI.create("http://127.0.0.1:5174/callback");
+        OidcClient partner = OidcClient.publicClient(acme, "partner", callback);
+        OidcClient.Authorization authorization = partner.authorize(new Scope("openid", "phone", "address"));
+
+        try (Browser browser = new Browser(server.baseUrl())) {
+            // Consent is a flow step, so it comes before required actions such as the terms.
+            ConsentScreen consent = ConsentScreen.of(browser, browser.openLogin(authorization.requestUri()).signIn(username, "pw-" + username));
+            assertThat(consent.text()).contains("ACME Partner Portal would like access to your account");
+            assertThat(consent.optionalScopes()).containsExactly("phone", "address");
+
+            TermsScreen terms = TermsScreen.of(browser, consent.untick("phone").allow());
+            assertThat(terms.text()).contains("Version 2026-11", "Read the full terms");
+
+            URI redirect = terms.accept().redirectOrFail();
+            OIDCTokenResponse tokens = OidcClient.success(partner.redeem(partner.codeFrom(redirect, authorization), callback,
+                    authorization.verifier()));
+            assertThat(partner.accessTokenClaims(tokens).getStringClaim("scope").split(" ")).contains("address").doesNotContain("phone");
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        } finally {
+            admin.delete("realms/acme/users/" + userId);
+        }
+    }
+
+    @Test
     void theDemoUsersHaveCompleteProfilesAndTheDemoClientsTheirSettings(AdminClient admin) {
-        for (String username : new String[] {"alice", "bob"}) {
+        for (String username : new String[] {"alice", "bob", "carol"}) {
             JsonNode user = admin.get("realms/acme/users?exact=true&username=" + username).get(0);
             assertThat(user.path("requiredActions")).isEmpty();
             assertThat(user.path("emailVerified").asBoolean()).isTrue();

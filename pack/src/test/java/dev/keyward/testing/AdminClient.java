@@ -40,6 +40,15 @@ public final class AdminClient {
         return json(expect(200, send("GET", path, null)));
     }
 
+    /** The id of a user of a realm, by exact username. */
+    public String userId(String realm, String username) {
+        JsonNode users = get("realms/" + realm + "/users?exact=true&username=" + username);
+        if (users.isEmpty()) {
+            throw new AssertionError("No user " + username + " in realm " + realm);
+        }
+        return users.get(0).path("id").asText();
+    }
+
     /** POST JSON to {@code /admin/PATH}; the caller checks the status. */
     public HttpResponse<String> post(String path, Object body) {
         return send("POST", path, body);

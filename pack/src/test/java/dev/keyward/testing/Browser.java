@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 
 /**
@@ -47,6 +48,15 @@ public final class Browser implements AutoCloseable {
     /** Follows Keycloak's redirects from a page the test reached itself, e.g. by clicking a button. */
     public Outcome follow(Page page) {
         return followRedirects(page);
+    }
+
+    /** Clicks the element with this id (a button) and follows Keycloak's redirects from there. */
+    public Outcome click(HtmlPage page, String elementId) {
+        try {
+            return followRedirects(page.<HtmlElement>getHtmlElementById(elementId).click());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Outcome followRedirects(Page page) {

@@ -66,6 +66,14 @@ public final class KeycloakServer implements AutoCloseable {
                 "needs a server whose OAuth 2.1 baseline is in " + mode + " mode; its modes are " + modes);
     }
 
+    /** Fails unless every rule of the baseline runs in this mode: for flows that must hold under the enforced baseline. */
+    public void assertBaselineMode(String mode) {
+        Map<String, String> modes = baselineModes();
+        if (modes.isEmpty() || !modes.values().stream().allMatch(mode::equals)) {
+            throw new AssertionError("This test must run with every OAuth 2.1 baseline rule in " + mode + " mode; the server runs " + modes);
+        }
+    }
+
     public AdminClient admin() {
         return admin;
     }

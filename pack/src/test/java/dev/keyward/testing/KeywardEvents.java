@@ -37,10 +37,20 @@ public final class KeywardEvents {
     private List<JsonNode> keywardEvents(String query) {
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode event : admin.get("realms/" + realm + "/" + query)) {
-            if (event.path("details").has("keyward_rule")) {
+            if (isKeywards(event)) {
                 found.add(event);
             }
         }
         return found;
+    }
+
+    /** Keyward marks every event it records or adds to with at least one {@code keyward_*} detail. */
+    private static boolean isKeywards(JsonNode event) {
+        for (var names = event.path("details").fieldNames(); names.hasNext(); ) {
+            if (names.next().startsWith("keyward_")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,7 +1,5 @@
 package dev.keyward.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
@@ -27,11 +25,7 @@ public final class LoginPage {
         HtmlForm form = page.getHtmlElementById("kc-form-login");
         form.<HtmlInput>getInputByName("username").setValue(username);
         form.<HtmlInput>getInputByName("password").setValue(password);
-        try {
-            return browser.followRedirects(page.<HtmlElement>getHtmlElementById("kc-login").click());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return browser.click(page, "kc-login");
     }
 
     /** Re-reads a page as the login page, e.g. after a failed sign-in. */

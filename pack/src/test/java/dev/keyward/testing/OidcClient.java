@@ -6,10 +6,19 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -229,6 +238,24 @@ public final class OidcClient {
             throw new IllegalStateException(e);
         } catch (BadJOSEException | JOSEException e) {
             throw new AssertionError("ID token rejected: " + e.getMessage(), e);
+        }
+    }
+
+    /** The access token's claims after checking its signature against the realm's JWKS and its issuer. */
+    public JWTClaimsSet accessTokenClaims(OIDCTokenResponse response) {
+        try {
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            // Keycloak types its access tokens "at+jwt" (RFC 9068) when asked to; accept both.
+            processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                    JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build()));
+            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                    new JWTClaimsSet.Builder().issuer(metadata.getIssuer().getValue()).build(), Set.of("exp", "iat", "sub")));
+            return processor.process(response.getOIDCTokens().getAccessToken().getValue(), null);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (java.text.ParseException | BadJOSEException | JOSEException e) {
+            throw new AssertionError("Access token rejected: " + e.getMessage(), e);
         }
     }
 

@@ -11,8 +11,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.protocol.LoginProtocol;
-import org.keycloak.sessions.AuthenticationSessionModel;
+
+import dev.keyward.authenticators.support.ClientAnswer;
+import dev.keyward.authenticators.support.ClientNames;
 
 /** Lets the user in, or shows why not and, when they go back, answers the client with {@code access_denied}. */
 public class AccessGateAuthenticator implements Authenticator {
@@ -36,7 +37,7 @@ public class AccessGateAuthenticator implements Authenticator {
                 .detail(DETAIL_ROLE, client.getClientId() + "." + config.accessRole())
                 .error(Errors.ACCESS_DENIED);
         Response page = context.form()
-                .setAttribute("keywardClientName", client.getName() != null && !client.getName().isBlank() ? client.getName() : client.getClientId())
+                .setAttribute("keywardClientName", ClientNames.displayName(client))
                 .createForm(TEMPLATE);
         context.challenge(Response.fromResponse(page).status(Response.Status.FORBIDDEN).build());
     }
@@ -44,13 +45,8 @@ public class AccessGateAuthenticator implements Authenticator {
     /** The user chose to go back: the client hears {@code access_denied}, with state and iss. */
     @Override
     public void action(AuthenticationFlowContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        LoginProtocol protocol = context.getSession().getProvider(LoginProtocol.class, authSession.getProtocol());
-        protocol.setRealm(context.getRealm())
-                .setHttpHeaders(context.getHttpRequest().getHttpHeaders())
-                .setUriInfo(context.getUriInfo())
-                .setEventBuilder(context.getEvent());
-        context.failure(AuthenticationFlowError.ACCESS_DENIED, protocol.sendError(authSession, LoginProtocol.Error.CONSENT_DENIED, null));
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, ClientAnswer.accessDenied(context.getSession(), context.getRealm(),
+                context.getAuthenticationSession(), context.getHttpRequest(), context.getUriInfo(), context.getEvent()));
     }
 
     @Override

@@ -1,0 +1,126 @@
+package dev.keyward.authenticators.consent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The consent step's settings.
+ *
+ * @param rememberFor how long a confirmed consent is reused; zero asks at every login
+ * @param alwaysAsk   client scopes asked about at every login, remembered or not
+ * @param clients     which clients the step asks for
+ */
+public record ConsentConfig(Duration rememberFor, Set<String> alwaysAsk, Clients clients) {
+
+    public static final String REMEMBER_FOR = "remember-for";
+    public static final String ALWAYS_ASK_SCOPES = "always-ask-scopes";
+    public static final String CLIENTS = "clients";
+    public static final String DEFAULT_REMEMBER_FOR = "90d";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
+    // Keycloak stores a multivalued string as one value joined with "##".
+    private static final String MULTIVALUED_SEPARATOR = "##";
+
+    public ConsentConfig {
+        alwaysAsk = Set.copyOf(alwaysAsk);
+    }
+
+    /** Which clients the step asks for. */
+    public enum Clients {
+        /** Only clients with Keycloak's "Consent required" switch on; the step replaces Keycloak's screen for them. */
+        CONSENT_REQUIRED("consent-required"),
+        /** Every client that reaches the step; narrow it with a conditional sub-flow. */
+        ALL("all");
+
+        private final String value;
+
+        Clients(String value) {
+            this.value = value;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        static Clients parse(String value) {
+            return Arrays.stream(values()).filter(c -> c.value.equals(value)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(CLIENTS + ": '" + value + "' is not one of "
+                            + Arrays.stream(values()).map(Clients::value).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /**
+     * Reads the authenticator config; missing values take their defaults.
+     *
+     * @throws IllegalArgumentException naming the setting and what is wrong with it
+     */
+    public static ConsentConfig from(Map<String, String> config) {
+        return read(config, problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    /**
+     * Reads a stored config that Keycloak could not check when it was saved: each unreadable
+     * setting is reported and replaced by the choice that asks more, never less (remember nothing,
+     * ask for all clients); the readable ones are kept.
+     */
+    public static ConsentConfig read(Map<String, String> config, Consumer<String> problems) {
+        Map<String, String> values = config == null ? Map.of() : config;
+        Duration rememberFor;
+        try {
+            rememberFor = parseDuration(values.getOrDefault(REMEMBER_FOR, DEFAULT_REMEMBER_FOR));
+        } catch (IllegalArgumentException e) {
+            problems.accept(e.getMessage());
+            rememberFor = Duration.ZERO;
+        }
+        Clients clients;
+        try {
+            clients = Clients.parse(values.getOrDefault(CLIENTS, Clients.CONSENT_REQUIRED.value()).strip());
+        } catch (IllegalArgumentException e) {
+            problems.accept(e.getMessage());
+            clients = Clients.ALL;
+        }
+        Set<String> alwaysAsk = Arrays.stream(values.getOrDefault(ALWAYS_ASK_SCOPES, "").split(MULTIVALUED_SEPARATOR))
+                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return new ConsentConfig(rememberFor, alwaysAsk, clients);
+    }
+
+    /** {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s}, or {@code 0} for "ask every time". */
+    static Duration parseDuration(String text) {
+        String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (value.equals("0")) {
+            return Duration.ZERO;
+        }
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(REMEMBER_FOR + ": '" + text + "' is not a duration;"
+                    + " write a whole number followed by s, m, h or d (such as 90d), or 0 to ask at every login");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    /** Whether the step runs for a client, given its "Consent required" switch. */
+    public boolean appliesTo(boolean clientRequiresConsent) {
+        return clients == Clients.ALL || clientRequiresConsent;
+    }
+
+    /** Whether a remembered consent still counts at {@code now}. */
+    public boolean stillRemembers(RememberedConsent remembered, Instant now) {
+        return remembered != null && !rememberFor.isZero() && now.isBefore(remembered.confirmedAt().plus(rememberFor));
+    }
+}

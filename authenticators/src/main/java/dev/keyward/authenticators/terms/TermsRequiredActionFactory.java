@@ -1,0 +1,88 @@
+package dev.keyward.authenticators.terms;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.userprofile.ValidationException;
+import org.keycloak.validate.ValidationError;
+
+/**
+ * "Keyward versioned terms": a required action, so it runs after every kind of login
+ * (password, SSO, identity provider) and its config is checked when an admin saves it.
+ */
+public class TermsRequiredActionFactory implements RequiredActionFactory {
+
+    public static final String PROVIDER_ID = "keyward-terms";
+
+    private static final TermsRequiredAction INSTANCE = new TermsRequiredAction();
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return INSTANCE;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Keyward versioned terms";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(TermsConfig.VERSION)
+                .label("Terms version")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(TermsConfig.DEFAULT_VERSION)
+                .helpText("The version users must accept, such as 2026-11. Changing it asks every user again at their next login.")
+                .add()
+                .property()
+                .name(TermsConfig.TEXT_KEY)
+                .label("Terms text message key")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(TermsConfig.DEFAULT_TEXT_KEY)
+                .helpText("Message key of the terms text (Realm settings > Localization > Realm overrides, or a theme's messages).")
+                .add()
+                .property()
+                .name(TermsConfig.URL)
+                .label("Full terms URL")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Optional http(s) link to the full terms, shown under the text.")
+                .add()
+                .build();
+    }
+
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
+        List<TermsConfig.Problem> problems = TermsConfig.problems(model.getConfig());
+        if (!problems.isEmpty()) {
+            TermsConfig.Problem first = problems.get(0);
+            throw new ValidationException(new ValidationError(PROVIDER_ID, first.setting(), first.message()));
+        }
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

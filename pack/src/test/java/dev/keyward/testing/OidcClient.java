@@ -29,6 +29,8 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
@@ -47,6 +49,8 @@ import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.UserInfoRequest;
+import com.nimbusds.openid.connect.sdk.UserInfoResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
@@ -91,6 +95,15 @@ public final class OidcClient {
     }
 
     public Authorization authorize(Scope scope, URI redirect) {
+        return authorize(scope, redirect, List.of());
+    }
+
+    /** With RFC 8707 {@code resource} parameters. */
+    public Authorization authorize(Scope scope, List<URI> resources) {
+        return authorize(scope, redirectUri, resources);
+    }
+
+    private Authorization authorize(Scope scope, URI redirect, List<URI> resources) {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
@@ -99,6 +112,7 @@ public final class OidcClient {
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .resources(resources.isEmpty() ? null : resources.toArray(URI[]::new))
                 .build()
                 .toURI();
         return new Authorization(request, redirect, state, nonce, verifier);
@@ -204,9 +218,48 @@ public final class OidcClient {
     }
 
     private TokenResponse token(AuthorizationGrant grant, Scope scope) {
-        return send(secret == null
-                ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant, scope)
-                : new TokenRequest(metadata.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret), grant, scope));
+        return token(grant, scope, List.of());
+    }
+
+    /** A token request with RFC 8707 {@code resource} parameters. */
+    public TokenResponse token(AuthorizationGrant grant, Scope scope, List<URI> resources) {
+        TokenRequest.Builder request = secret == null
+                ? new TokenRequest.Builder(metadata.getTokenEndpointURI(), clientId, grant)
+                : new TokenRequest.Builder(metadata.getTokenEndpointURI(), new ClientSecretBasic(clientId, secret), grant);
+        return send(request.scope(scope).resources(resources.isEmpty() ? null : resources.toArray(URI[]::new)).build());
+    }
+
+    /** The userinfo endpoint's claims for this access token. */
+    public Map<String, Object> userInfo(OIDCTokenResponse tokens) {
+        try {
+            UserInfoResponse response = UserInfoResponse.parse(
+                    new UserInfoRequest(metadata.getUserInfoEndpointURI(), tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new AssertionError("userinfo failed: " + response.toErrorResponse().getErrorObject());
+            }
+            return response.toSuccessResponse().getUserInfo().toJSONObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException e) {
+            throw new AssertionError("Unparseable userinfo response", e);
+        }
+    }
+
+    /** The introspection response for a token, asked by this (confidential) client. */
+    public Map<String, Object> introspect(OIDCTokenResponse tokens) {
+        try {
+            TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                    metadata.getIntrospectionEndpointURI(), new ClientSecretBasic(clientId, secret),
+                    tokens.getOIDCTokens().getAccessToken()).toHTTPRequest().send());
+            if (!response.indicatesSuccess()) {
+                throw new AssertionError("introspection failed: " + response.toErrorResponse().getErrorObject());
+            }
+            return response.toSuccessResponse().toJSONObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException e) {
+            throw new AssertionError("Unparseable introspection response", e);
+        }
     }
 
     private static TokenResponse send(TokenRequest request) {
@@ -241,7 +294,7 @@ public final class OidcClient {
         }
     }
 
-    /** The access token's claims after checking its signature against the realm's JWKS and its issuer. */
+    /** The access token's claims after checking its signature against the realm's JWKS and its issuer (no sub: lightweight tokens have none). */
     public JWTClaimsSet accessTokenClaims(OIDCTokenResponse response) {
         try {
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -250,7 +303,7 @@ public final class OidcClient {
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
                     JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build()));
             processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                    new JWTClaimsSet.Builder().issuer(metadata.getIssuer().getValue()).build(), Set.of("exp", "iat", "sub")));
+                    new JWTClaimsSet.Builder().issuer(metadata.getIssuer().getValue()).build(), Set.of("exp", "iat")));
             return processor.process(response.getOIDCTokens().getAccessToken().getValue(), null);
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);

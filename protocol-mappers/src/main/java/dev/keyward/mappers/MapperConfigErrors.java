@@ -1,0 +1,30 @@
+package dev.keyward.mappers;
+
+import java.util.List;
+
+import org.keycloak.protocol.ProtocolMapperConfigException;
+
+/** Refuses a mapper config on save with Keyward's message, shown as is by the admin console. */
+public final class MapperConfigErrors {
+
+    // A key absent from the admin messages, so Keycloak falls back to our text.
+    private static final String MESSAGE_KEY = "keywardInvalidMapperConfig";
+
+    private MapperConfigErrors() {
+    }
+
+    public static void refuseIfAny(List<String> problems) throws ProtocolMapperConfigException {
+        if (!problems.isEmpty()) {
+            throw refusal(String.join(" ", problems));
+        }
+    }
+
+    public static ProtocolMapperConfigException refusal(String message) {
+        return new ProtocolMapperConfigException(forMessageFormat(message), MESSAGE_KEY);
+    }
+
+    /** Keycloak passes the text through MessageFormat, where ' and braces are syntax: quote them. */
+    static String forMessageFormat(String message) {
+        return message.replace("'", "''").replace("{", "'{'").replace("}", "'}'");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.keyward.mappers.access;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** The filtered roles-and-groups mapper's settings, read from its config in one place. */
+public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean groups,
+                                List<GlobPattern> include, List<GlobPattern> exclude, boolean audienceClientsOnly,
+                                String stripPrefix, Shape shape, boolean deduplicate, int maxEntries, int maxBytes) {
+
+    public static final String REALM_ROLES = "realm-roles";
+    public static final String CLIENT_ROLES = "client-roles";
+    public static final String GROUPS = "groups";
+    public static final String INCLUDE = "include";
+    public static final String EXCLUDE = "exclude";
+    public static final String AUDIENCE_CLIENTS_ONLY = "audience-clients-only";
+    public static final String STRIP_PREFIX = "strip-prefix";
+    public static final String SHAPE = "shape";
+    public static final String DEDUPLICATE = "deduplicate";
+    public static final String MAX_ENTRIES = "max-entries";
+    public static final String MAX_BYTES = "max-bytes";
+    // Keycloak stores a multivalued string as one value joined with "##".
+    private static final String MULTIVALUED_SEPARATOR = "##";
+
+    public AccessClaimConfig {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+    }
+
+    /** How the claim looks. */
+    public enum Shape {
+        /** {@code ["admin", "viewer", "/staff"]} */
+        ARRAY("array"),
+        /** {@code {"realm": ["admin"], "billing": ["viewer"], "groups": ["/staff"]}} */
+        BY_CLIENT("by-client"),
+        /** {@code "admin viewer /staff"} */
+        STRING("string");
+
+        private final String value;
+
+        Shape(String value) {
+            this.value = value;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        static Shape parse(String value, Consumer<String> problems) {
+            for (Shape shape : values()) {
+                if (shape.value.equals(value)) {
+                    return shape;
+                }
+            }
+            problems.accept("Output shape '" + value + "' is not one of "
+                    + Arrays.stream(values()).map(Shape::value).collect(Collectors.joining(", ")) + ".");
+            return ARRAY;
+        }
+    }
+
+    /** Reads a config; what cannot be read is reported to {@code problems} and replaced by its default. */
+    public static AccessClaimConfig read(Map<String, String> config, Consumer<String> problems) {
+        Map<String, String> values = config == null ? Map.of() : config;
+        return new AccessClaimConfig(
+                flag(values, REALM_ROLES, true),
+                flag(values, CLIENT_ROLES, true),
+                flag(values, GROUPS, false),
+                patterns(values.get(INCLUDE)),
+                patterns(values.get(EXCLUDE)),
+                flag(values, AUDIENCE_CLIENTS_ONLY, false),
+                values.getOrDefault(STRIP_PREFIX, ""),
+                Shape.parse(values.getOrDefault(SHAPE, Shape.ARRAY.value()).strip().toLowerCase(Locale.ROOT), problems),
+                flag(values, DEDUPLICATE, true),
+                limit(values, MAX_ENTRIES, "Maximum entries", problems),
+                limit(values, MAX_BYTES, "Maximum bytes", problems));
+    }
+
+    /** Every problem of a config an admin is about to save; empty when it is fine. */
+    public static List<String> problems(Map<String, String> config) {
+        List<String> problems = new ArrayList<>();
+        read(config, problems::add);
+        return problems;
+    }
+
+    private static boolean flag(Map<String, String> values, String key, boolean fallback) {
+        String value = values.get(key);
+        return value == null || value.isBlank() ? fallback : Boolean.parseBoolean(value.strip());
+    }
+
+    private static List<GlobPattern> patterns(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(MULTIVALUED_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty())
+                .map(GlobPattern::new).toList();
+    }
+
+    private static int limit(Map<String, String> values, String key, String label, Consumer<String> problems) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 0) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.accept(label + " must be a whole number of 0 or more (0: no limit), not '" + value + "'.");
+        return 0;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.keyward.mappers.access;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperContainerModel;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.protocol.ProtocolMapperConfigException;
+import org.keycloak.protocol.ProtocolMapperUtils;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.representations.IDToken;
+
+import dev.keyward.mappers.MapperConfigErrors;
+
+/**
+ * Realm roles, client roles and groups in one claim, filtered, renamed, shaped and kept within a
+ * size budget ({@link AccessClaimBuilder}). Roles are those Keycloak grants the token: composites
+ * expanded, group roles included, limited by the client's role scope, as for its own role mappers.
+ */
+public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+
+    public static final String PROVIDER_ID = "keyward-filtered-access-claims";
+    static final String TRUNCATED_SUFFIX = "_truncated";
+    private static final Logger LOG = Logger.getLogger(FilteredAccessClaimsMapper.class);
+
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property().name(AccessClaimConfig.REALM_ROLES).label("Realm roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("true").helpText("Add the user's realm roles.").add()
+            .property().name(AccessClaimConfig.CLIENT_ROLES).label("Client roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("true").helpText("Add the user's client roles.").add()
+            .property().name(AccessClaimConfig.GROUPS).label("Groups").type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("false").helpText("Add the user's groups, as full paths such as /staff/engineering.").add()
+            .property().name(AccessClaimConfig.INCLUDE).label("Include").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .helpText("Keep only entries matching one of these patterns (* any characters, ? one). Realm roles match as 'role',"
+                    + " client roles as 'client-id/role', groups as '/group/path'. Empty: keep all.").add()
+            .property().name(AccessClaimConfig.EXCLUDE).label("Exclude").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .helpText("Drop entries matching one of these patterns, after Include.").add()
+            .property().name(AccessClaimConfig.AUDIENCE_CLIENTS_ONLY).label("Only clients in the audience")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
+            .helpText("Client roles only of clients in the token's audience.").add()
+            .property().name(AccessClaimConfig.STRIP_PREFIX).label("Strip prefix").type(ProviderConfigProperty.STRING_TYPE)
+            .helpText("Removed from the start of each role name or group path, e.g. 'app-'.").add()
+            .property().name(AccessClaimConfig.SHAPE).label("Output shape").type(ProviderConfigProperty.LIST_TYPE)
+            .options(AccessClaimConfig.Shape.ARRAY.value(), AccessClaimConfig.Shape.BY_CLIENT.value(), AccessClaimConfig.Shape.STRING.value())
+            .defaultValue(AccessClaimConfig.Shape.ARRAY.value())
+            .helpText("array: [\"admin\", ...]. by-client: {\"realm\": [...], \"<client-id>\": [...], \"groups\": [...]}."
+                    + " string: space-delimited.").add()
+            .property().name(AccessClaimConfig.DEDUPLICATE).label("Drop duplicates").type(ProviderConfigProperty.BOOLEAN_TYPE)
+            .defaultValue("true").helpText("Drop repeated names (within a client, for by-client).").add()
+            .property().name(AccessClaimConfig.MAX_ENTRIES).label("Maximum entries").type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue("0").helpText("Cut the claim after this many entries, in a fixed order, and add '<claim>_truncated': true. 0: no limit.").add()
+            .property().name(AccessClaimConfig.MAX_BYTES).label("Maximum bytes").type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue("0").helpText("Cut the claim when its JSON would exceed this many bytes, and add '<claim>_truncated': true. 0: no limit.").add()
+            .build();
+
+    static {
+        OIDCAttributeMapperHelper.addTokenClaimNameConfig(CONFIG);
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, FilteredAccessClaimsMapper.class);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Keyward roles and groups (filtered)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Realm roles, client roles and groups in one claim: include/exclude patterns, audience clients only,"
+                + " prefix stripping, array/by-client/string shape, de-duplication and a size budget.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    /** After Keycloak's audience mappers, so "only clients in the audience" sees the final audience. */
+    @Override
+    public int getPriority() {
+        return 100;
+    }
+
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client, ProtocolMapperModel model)
+            throws ProtocolMapperConfigException {
+        List<String> problems = new ArrayList<>(AccessClaimConfig.problems(model.getConfig()));
+        String claim = model.getConfig() == null ? null : model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
+        if (claim == null || claim.isBlank()) {
+            problems.add(0, "Token Claim Name is required.");
+        }
+        MapperConfigErrors.refuseIfAny(problems);
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession, KeycloakSession session,
+                            ClientSessionContext clientSessionCtx) {
+        AccessClaimConfig config = AccessClaimConfig.read(model.getConfig(),
+                problem -> LOG.warnf("Keyward mapper '%s': %s Using the default for it.", model.getName(), problem));
+        List<AccessEntry> entries = new ArrayList<>();
+        if (config.realmRoles() || config.clientRoles()) {
+            clientSessionCtx.getRolesStream().forEach(role -> entries.add(entry(role)));
+        }
+        if (config.groups()) {
+            userSession.getUser().getGroupsStream().forEach(group -> entries.add(AccessEntry.group(ModelToRepresentation.buildGroupPath(group))));
+        }
+        AccessClaim claim = AccessClaimBuilder.build(entries, audience(token, clientSessionCtx), config);
+        if (claim.value() != null) {
+            OIDCAttributeMapperHelper.mapClaim(token, listsKept(model, model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME)), claim.value());
+        }
+        if (claim.truncated()) {
+            OIDCAttributeMapperHelper.mapClaim(token, listsKept(model,
+                    model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME) + TRUNCATED_SUFFIX), Boolean.TRUE);
+        }
+    }
+
+    private static AccessEntry entry(RoleModel role) {
+        return role.getContainer() instanceof ClientModel client
+                ? AccessEntry.clientRole(client.getClientId(), role.getName())
+                : AccessEntry.realmRole(role.getName());
+    }
+
+    private static Set<String> audience(IDToken token, ClientSessionContext clientSessionCtx) {
+        String[] audience = token.getAudience();
+        return audience == null || audience.length == 0
+                ? Set.of(clientSessionCtx.getClientSession().getClient().getClientId())
+                : Set.of(audience);
+    }
+
+    /**
+     * The mapper's model under the given claim name, marked multivalued: Keycloak's claim writer
+     * would otherwise keep only a list's first element.
+     */
+    private static ProtocolMapperModel listsKept(ProtocolMapperModel model, String claimName) {
+        Map<String, String> config = new HashMap<>(model.getConfig());
+        config.put(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME, claimName);
+        config.put(ProtocolMapperUtils.MULTIVALUED, "true");
+        ProtocolMapperModel copy = new ProtocolMapperModel();
+        copy.setName(model.getName());
+        copy.setProtocolMapper(model.getProtocolMapper());
+        copy.setConfig(config);
+        return copy;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.keyward.mappers.audience;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.services.CorsErrorResponseException;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.ServiceAccountTokenRequestContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
+import org.keycloak.services.clientpolicy.context.TokenRequestContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+import org.keycloak.services.cors.Cors;
+
+/**
+ * Refuses RFC 8707 {@code resource} values a client's resource-audience mapper does not allow,
+ * with {@code invalid_target}, at the authorization and token endpoints, and remembers the
+ * authorization request's resources for the token. Clients without that mapper are left alone.
+ */
+public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+
+    private final KeycloakSession session;
+
+    ResourceIndicatorExecutor(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getProviderId() {
+        return ResourceIndicatorExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        switch (context.getEvent()) {
+            case AUTHORIZATION_REQUEST -> {
+                AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
+                List<String> resources = resources(authorization.getRequestParameters());
+                if (!resources.isEmpty() && check(authorization.getClient(), resources, Set.of())
+                        && authorization.getAuthenticationSession() != null) {
+                    authorization.getAuthenticationSession().setClientNote(ResourceAudienceMapper.AUTHORIZED_NOTE, String.join(" ", resources));
+                }
+            }
+            case TOKEN_REQUEST -> {
+                TokenRequestContext token = (TokenRequestContext) context;
+                try {
+                    check(session.getContext().getClient(), resources(token.getParams()), authorized(token.getClientSession()));
+                } catch (ClientPolicyException refused) {
+                    // Keycloak turns every policy refusal of a code redemption into invalid_grant; RFC 8707 asks for
+                    // invalid_target. Answer directly, with the CORS headers of the token endpoint's own Cors provider.
+                    throw new CorsErrorResponseException(session.getProvider(Cors.class), refused.getError(), refused.getErrorDetail(),
+                            Response.Status.BAD_REQUEST);
+                }
+            }
+            case TOKEN_REFRESH -> {
+                TokenRefreshContext refresh = (TokenRefreshContext) context;
+                check(refresh.getClient(), resources(refresh.getParams()), Set.of());
+            }
+            case SERVICE_ACCOUNT_TOKEN_REQUEST -> {
+                ServiceAccountTokenRequestContext serviceAccount = (ServiceAccountTokenRequestContext) context;
+                check(session.getContext().getClient(), resources(serviceAccount.getParams()), Set.of());
+            }
+            default -> {
+                // No resource parameter on other requests.
+            }
+        }
+    }
+
+    /** True when the client judges resources (has the mapper) and these pass; throws invalid_target when they do not. */
+    private static boolean check(ClientModel client, List<String> resources, Set<String> authorized) throws ClientPolicyException {
+        if (client == null || resources.isEmpty()) {
+            return false;
+        }
+        List<ResourceAudienceConfig> configs = ResourceAudienceMapper.configsOf(client);
+        if (configs.isEmpty()) {
+            return false;
+        }
+        Set<String> allowed = new HashSet<>();
+        configs.forEach(config -> allowed.addAll(config.allowed()));
+        Optional<String> refusal = ResourceIndicators.refusal(resources, allowed, authorized);
+        if (refusal.isPresent()) {
+            throw new ClientPolicyException(ResourceIndicators.INVALID_TARGET, refusal.get());
+        }
+        return true;
+    }
+
+    private static Set<String> authorized(AuthenticatedClientSessionModel clientSession) {
+        String note = clientSession == null ? null : clientSession.getNote(ResourceAudienceMapper.AUTHORIZED_NOTE);
+        return note == null || note.isBlank() ? Set.of() : new HashSet<>(Arrays.asList(note.split(" ")));
+    }
+
+    private static List<String> resources(MultivaluedMap<String, String> parameters) {
+        List<String> values = parameters == null ? null : parameters.get(ResourceIndicators.PARAMETER);
+        return values == null ? List.of() : values;
+    }
+}

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -18,6 +20,7 @@ import dev.keyward.testing.ConsentScreen;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
+import dev.keyward.testing.SampleTokens;
 import dev.keyward.testing.TermsScreen;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,51 @@ class DemoRealmIT {
             IDTokenClaimsSet idToken = web.validateIdToken(tokens.getOIDCTokens().getIDToken(), authorization.nonce());
             assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("alice");
         }
+    }
+
+    @Test
+    void theSpaGetsAlicesFilteredRolesAndGroupsInOneClaim() {
+        URI callback = URI.create("http://127.0.0.1:5173/callback");
+        OidcClient spa = OidcClient.publicClient(acme, "spa", callback);
+
+        JWTClaimsSet access = spa.accessTokenClaims(spa.signInForTokens(server.baseUrl(), OPENID, "alice", "alice"));
+
+        assertThat(access.getClaim("access")).isEqualTo(Map.of("realm", List.of("editor"), "web", List.of("access"), "groups", List.of("/staff")));
+        SampleTokens.save("spa-access-token", access);
+    }
+
+    @Test
+    void theWebAppGetsHasuraClaimsFromTheTemplate() {
+        URI callback = URI.create("https://web.acme.example/callback");
+        OidcClient web = OidcClient.confidentialClient(acme, "web", "web-demo-secret", callback);
+
+        JWTClaimsSet access = web.accessTokenClaims(web.signInForTokens(server.baseUrl(), OPENID, "alice", "alice"));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hasura = (Map<String, Object>) access.getClaim("https://hasura.io/jwt/claims");
+        assertThat(hasura).containsEntry("x-hasura-default-role", "editor")
+                .containsEntry("x-hasura-user-id", access.getSubject())
+                .containsEntry("x-hasura-org", "acme");
+        // The realm roles Keycloak grants this token, as its own realm_access lists them.
+        @SuppressWarnings("unchecked")
+        List<String> realmAccess = (List<String>) ((Map<String, Object>) access.getClaim("realm_access")).get("roles");
+        assertThat(hasura.get("x-hasura-allowed-roles")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .contains("acme-editor").containsExactlyInAnyOrderElementsOf(realmAccess);
+        SampleTokens.save("web-access-token", access);
+    }
+
+    @Test
+    void theServicesAudienceFollowsTheResourceItAsksFor() {
+        OidcClient service = OidcClient.confidentialClient(acme, "service", "service-demo-secret", URI.create("https://unused.example/"));
+        URI billing = URI.create("https://api.acme.example/billing");
+
+        JWTClaimsSet forBilling = service.accessTokenClaims(OidcClient.success(service.token(new ClientCredentialsGrant(), null, List.of(billing))));
+        assertThat(forBilling.getAudience()).containsExactly(billing.toString());
+        assertThat(service.accessTokenClaims(OidcClient.success(service.clientCredentials(null))).getAudience())
+                .as("no resource: the default").containsExactly("https://api.acme.example/orders");
+        assertThat(service.token(new ClientCredentialsGrant(), null, List.of(URI.create("https://api.acme.example/admin")))
+                .toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_target");
+        SampleTokens.save("service-access-token-billing", forBilling);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -41,6 +42,10 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
     public static final String PROVIDER_ID = "keyward-filtered-access-claims";
     static final String TRUNCATED_SUFFIX = "_truncated";
     private static final Logger LOG = Logger.getLogger(FilteredAccessClaimsMapper.class);
+    // Keycloak's realm cache hands out the same config map for a mapper until an admin changes it (then a new
+    // model and map): keyed by that map's identity, a lookup costs no hashing of its content. Mappers are few.
+    private static final Map<ConfigIdentity, Prepared> PREPARED = new ConcurrentHashMap<>();
+    private static final int MAX_PREPARED = 256;
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(AccessClaimConfig.REALM_ROLES).label("Realm roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
@@ -123,23 +128,54 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession, KeycloakSession session,
                             ClientSessionContext clientSessionCtx) {
-        AccessClaimConfig config = AccessClaimConfig.read(model.getConfig(),
-                problem -> LOG.warnf("Keyward mapper '%s': %s Using the default for it.", model.getName(), problem));
-        List<AccessEntry> entries = new ArrayList<>();
+        Prepared prepared = prepared(model);
+        AccessClaimConfig config = prepared.config();
+        List<AccessEntry> entries = new ArrayList<>(256);
         if (config.realmRoles() || config.clientRoles()) {
             clientSessionCtx.getRolesStream().forEach(role -> entries.add(entry(role)));
         }
         if (config.groups()) {
             userSession.getUser().getGroupsStream().forEach(group -> entries.add(AccessEntry.group(ModelToRepresentation.buildGroupPath(group))));
         }
-        AccessClaim claim = AccessClaimBuilder.build(entries, audience(token, clientSessionCtx), config);
+        AccessClaim claim = AccessClaimBuilder.build(entries, config.audienceClientsOnly() ? audience(token, clientSessionCtx) : Set.of(), config);
         if (claim.value() != null) {
-            OIDCAttributeMapperHelper.mapClaim(token, listsKept(model, model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME)), claim.value());
+            OIDCAttributeMapperHelper.mapClaim(token, prepared.claim(), claim.value());
         }
         if (claim.truncated()) {
-            OIDCAttributeMapperHelper.mapClaim(token, listsKept(model,
-                    model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME) + TRUNCATED_SUFFIX), Boolean.TRUE);
+            OIDCAttributeMapperHelper.mapClaim(token, prepared.truncatedMarker(), Boolean.TRUE);
         }
+    }
+
+    private record ConfigIdentity(Map<String, String> config) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ConfigIdentity that && that.config == config;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(config);
+        }
+    }
+
+    /** A mapper's settings read once: per token only a lookup. */
+    private record Prepared(AccessClaimConfig config, ProtocolMapperModel claim, ProtocolMapperModel truncatedMarker) {
+    }
+
+    private static Prepared prepared(ProtocolMapperModel model) {
+        ConfigIdentity key = new ConfigIdentity(model.getConfig());
+        Prepared prepared = PREPARED.get(key);
+        if (prepared == null) {
+            AccessClaimConfig config = AccessClaimConfig.read(model.getConfig(),
+                    problem -> LOG.warnf("Keyward mapper '%s': %s Using the default for it.", model.getName(), problem));
+            String claimName = model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
+            prepared = new Prepared(config, listsKept(model, claimName), listsKept(model, claimName + TRUNCATED_SUFFIX));
+            if (PREPARED.size() >= MAX_PREPARED) {
+                PREPARED.clear();
+            }
+            PREPARED.put(key, prepared);
+        }
+        return prepared;
     }
 
     private static AccessEntry entry(RoleModel role) {

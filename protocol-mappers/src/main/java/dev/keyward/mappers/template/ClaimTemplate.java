@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -195,22 +196,11 @@ public final class ClaimTemplate {
 
         /** The index of the "}}" closing a placeholder, skipping quoted JSON inside default(…). */
         private int closing(String text, int from, JsonLocation at, String path) throws TemplateException {
-            boolean quoted = false;
-            for (int i = from; i < text.length() - 1; i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == '}' && text.charAt(i + 1) == '}') {
-                    return i;
-                }
+            int close = outsideStrings(text, from, i -> text.charAt(i) == '}' && i + 1 < text.length() && text.charAt(i + 1) == '}');
+            if (close < 0) {
+                throw error(at, path, "'{{' without its closing '}}'");
             }
-            throw error(at, path, "'{{' without its closing '}}'");
+            return close;
         }
 
         private Placeholder placeholder(String expression, JsonLocation at, String path) throws TemplateException {
@@ -257,11 +247,32 @@ public final class ClaimTemplate {
         /** Splits on "|" outside quoted strings and parentheses. */
         private static String[] splitFilters(String expression) {
             List<String> pieces = new ArrayList<>();
-            int depth = 0;
-            boolean quoted = false;
-            int start = 0;
-            for (int i = 0; i < expression.length(); i++) {
+            int[] depth = {0};
+            int[] start = {0};
+            outsideStrings(expression, 0, i -> {
                 char c = expression.charAt(i);
+                if (c == '(') {
+                    depth[0]++;
+                } else if (c == ')') {
+                    depth[0]--;
+                } else if (c == '|' && depth[0] == 0) {
+                    pieces.add(expression.substring(start[0], i));
+                    start[0] = i + 1;
+                }
+                return false;
+            });
+            pieces.add(expression.substring(start[0]));
+            return pieces.toArray(String[]::new);
+        }
+
+        /**
+         * Walks the characters from {@code from} that are outside JSON string literals (a default's
+         * text may hold "}}" or "|"); returns the first index {@code stop} accepts, or -1.
+         */
+        private static int outsideStrings(String text, int from, IntPredicate stop) {
+            boolean quoted = false;
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
                 if (quoted) {
                     if (c == '\\') {
                         i++;
@@ -270,17 +281,11 @@ public final class ClaimTemplate {
                     }
                 } else if (c == '"') {
                     quoted = true;
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                } else if (c == '|' && depth == 0) {
-                    pieces.add(expression.substring(start, i));
-                    start = i + 1;
+                } else if (stop.test(i)) {
+                    return i;
                 }
             }
-            pieces.add(expression.substring(start));
-            return pieces.toArray(String[]::new);
+            return -1;
         }
     }
 

@@ -31,10 +31,10 @@ class AccessClaimBuilderTest {
     }
 
     @Test
-    void byDefaultRealmAndClientRolesInAFixedOrderWithoutDuplicates() {
+    void byDefaultRealmAndClientRolesInKeycloaksOrderWithoutDuplicates() {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of()));
 
-        assertThat(claim.value()).isEqualTo(List.of("app-admin", "app-viewer", "offline_access", "invoices"));
+        assertThat(claim.value()).isEqualTo(List.of("offline_access", "app-admin", "app-viewer", "invoices"));
         assertThat(claim.truncated()).isFalse();
     }
 
@@ -78,7 +78,7 @@ class AccessClaimBuilderTest {
                 AccessClaimConfig.GROUPS, "true", AccessClaimConfig.SHAPE, "by-client")));
 
         assertThat(claim.value()).isEqualTo(Map.of(
-                "realm", List.of("app-admin", "app-viewer", "offline_access"),
+                "realm", List.of("offline_access", "app-admin", "app-viewer"),
                 "billing", List.of("app-admin", "invoices"),
                 "crm", List.of("app-viewer"),
                 "groups", List.of("/staff", "/staff/engineering")));
@@ -89,7 +89,7 @@ class AccessClaimBuilderTest {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(
                 AccessClaimConfig.CLIENT_ROLES, "false", AccessClaimConfig.SHAPE, "string")));
 
-        assertThat(claim.value()).isEqualTo("app-admin app-viewer offline_access");
+        assertThat(claim.value()).isEqualTo("offline_access app-admin app-viewer");
     }
 
     @Test

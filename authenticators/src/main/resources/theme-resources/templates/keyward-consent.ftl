@@ -36,7 +36,7 @@
                 <div id="kc-form-buttons" class="${properties.kcFormGroupClass!}">
                     <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonLargeClass!}"
                             type="submit" name="accept" id="keyward-consent-allow">${msg("keywardConsentAllow")}</button>
-                    <button class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonLargeClass!}"
+                    <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonLargeClass!}"
                             type="submit" name="deny" id="keyward-consent-deny">${msg("keywardConsentDeny")}</button>
                 </div>
             </form>

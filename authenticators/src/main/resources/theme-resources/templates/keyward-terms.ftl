@@ -14,7 +14,7 @@
             <div id="kc-form-buttons" class="${properties.kcFormGroupClass!}">
                 <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonLargeClass!}"
                         type="submit" name="accept" id="keyward-terms-accept">${msg("keywardTermsAccept")}</button>
-                <button class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonLargeClass!}"
+                <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonLargeClass!}"
                         type="submit" name="decline" id="keyward-terms-decline">${msg("keywardTermsDecline")}</button>
             </div>
         </form>

@@ -150,6 +150,21 @@ class DemoRealmIT {
     }
 
     @Test
+    void theLoginPagesUseKeywardsThemeWithAcmesBrand() throws Exception {
+        OidcClient spa = OidcClient.publicClient(acme, "spa", URI.create("http://127.0.0.1:5173/callback"));
+        try (Browser browser = new Browser(server.baseUrl())) {
+            String html = browser.openLogin(spa.authorize(OPENID).requestUri()).page().getWebResponse().getContentAsString();
+
+            assertThat(html).contains("/login/keyward/css/keyward.css", "/realms/acme/keyward-brand/brand.css");
+        }
+        java.net.http.HttpResponse<String> css = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve("/realms/acme/keyward-brand/brand.css")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        assertThat(css.body()).contains("--keyward-primary: #0b6e4f;", "--keyward-accent: #b3541e;");
+    }
+
+    @Test
     void bobIsTurnedAwayFromTheWebAppByTheAccessGate() {
         URI callback = URI.create("https://web.acme.example/callback");
         OidcClient web = OidcClient.confidentialClient(acme, "web", "web-demo-secret", callback);

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 /** The pages' messages: every language has every key, and every key a template uses exists. */
 class MessageBundlesTest {
 
-    private static final String[] LOCALES = {"en", "de"};
+    private static final String[] LOCALES = {"en", "de", "fr", "es", "ja"};
     private static final String[] TEMPLATES = {"keyward-access-denied.ftl", "keyward-consent.ftl", "keyward-terms.ftl",
             "keyward-terms-declined.ftl"};
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
     private static final Pattern MSG_CALL = Pattern.compile("msg\\(\"([A-Za-z0-9._-]+)\"");
 
     @Test
@@ -23,6 +24,14 @@ class MessageBundlesTest {
         Properties english = bundle("en");
         for (String locale : LOCALES) {
             assertThat(bundle(locale).stringPropertyNames()).as(locale).isEqualTo(english.stringPropertyNames());
+        }
+    }
+
+    @Test
+    void apostrophesSurviveKeycloaksMessageFormat() throws IOException {
+        for (String locale : LOCALES) {
+            bundle(locale).forEach((key, value) -> assertThat(LONE_APOSTROPHE.matcher((String) value).find())
+                    .as(locale + " " + key + ": write ' as '' (Keycloak formats every message with MessageFormat)").isFalse());
         }
     }
 

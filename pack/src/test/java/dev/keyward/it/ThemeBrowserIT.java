@@ -1,0 +1,72 @@
+package dev.keyward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.KeycloakExtension;
+import dev.keyward.testing.KeycloakServer;
+import dev.keyward.testing.ThrowawayRealm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The keyward theme in a real browser: themes/browser-tests/run.mjs drives Debian's Chromium with
+ * playwright-core through every page of the theme (realms/theme.json) in light and dark mode, runs
+ * axe-core (WCAG 2.2 AA), signs in by keyboard, checks 320 px and the realm's brand, and saves a PNG
+ * of each page to target/theme-screenshots/. Needs /usr/bin/chromium and
+ * {@code npm ci --prefix themes/browser-tests}; .ci/run installs both.
+ */
+@ExtendWith(KeycloakExtension.class)
+class ThemeBrowserIT {
+
+    @RegisterExtension
+    static final ThrowawayRealm REALM = ThrowawayRealm.from("/realms/theme.json");
+
+    private static final Path REPO = Path.of(System.getProperty("repo.root", ".."));
+    private static final Path RUNNER = REPO.resolve("themes/browser-tests/run.mjs");
+    private static final Path SCREENSHOTS = Path.of("target", "theme-screenshots");
+
+    @Test
+    void everyPageIsAccessibleInBothColourModesAndShowsTheRealmsBrand(KeycloakServer server) throws Exception {
+        assertThat(REPO.resolve("themes/browser-tests/node_modules/playwright-core")).as("run: npm ci --prefix themes/browser-tests").exists();
+        assertThat(Path.of(System.getProperty("chromium", "/usr/bin/chromium"))).as("run: apt-get install -y chromium").exists();
+        // A logo the browser can load: the realm's own favicon, served by Keyward.
+        String logo = server.baseUrl().resolve("/realms/" + REALM.name() + "/keyward-brand/favicon").toString();
+        ObjectNode realm = (ObjectNode) server.admin().get("realms/" + REALM.name());
+        ((ObjectNode) realm.path("attributes")).put("keyward.brand.logo-url", logo);
+        AdminClient.expect(204, server.admin().put("realms/" + REALM.name(), JsonNodeFactory.instance.objectNode().set("attributes", realm.path("attributes"))));
+
+        ProcessBuilder node = new ProcessBuilder("node", RUNNER.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(SCREENSHOTS.resolveSibling("theme-browser.log").toFile());
+        node.environment().putAll(Map.of(
+                "KEYCLOAK_URL", server.baseUrl().toString().replaceAll("/$", ""),
+                "REALM", REALM.name(),
+                "OUT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
+                "BRAND_LOGO", logo,
+                "CHROMIUM", System.getProperty("chromium", "/usr/bin/chromium")));
+        Files.createDirectories(SCREENSHOTS);
+        Process run = node.start();
+        boolean finished = run.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            run.destroyForcibly();
+        }
+        String log = Files.readString(SCREENSHOTS.resolveSibling("theme-browser.log"), StandardCharsets.UTF_8);
+
+        assertThat(finished).as("run.mjs finished within 5 minutes\n" + log).isTrue();
+        assertThat(run.exitValue()).as(log).isZero();
+        assertThat(SCREENSHOTS.resolve("login-light.png")).exists();
+        assertThat(SCREENSHOTS.resolve("consent-dark.png")).exists();
+    }
+}

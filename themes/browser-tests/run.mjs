@@ -1,0 +1,228 @@
+// Drives Debian's Chromium (playwright-core) through every page of the keyward theme on a running
+// Keycloak, in light and dark mode: axe-core WCAG 2.2 AA checks, a PNG screenshot of each page,
+// keyboard-only sign-in, a 320 px layout check and the realm's brand on the page.
+//
+//   KEYCLOAK_URL=http://localhost:18080 REALM=theme-1234 OUT_DIR=target/theme-screenshots node run.mjs
+//
+// The realm is pack/src/test/resources/realms/theme.json (ThemeBrowserIT creates it and runs this).
+// Exit code 0: no violation and every check passed; the report is OUT_DIR/report.json.
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const base = required("KEYCLOAK_URL");
+const realm = required("REALM");
+const outDir = process.env.OUT_DIR ?? "target/theme-screenshots";
+const brand = { primary: process.env.BRAND_PRIMARY ?? "#8a1538", name: process.env.BRAND_NAME ?? "Keyward Theme Test",
+  logo: process.env.BRAND_LOGO ?? "" };
+mkdirSync(outDir, { recursive: true });
+
+const report = { pages: [], failures: [] };
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`run.mjs: set ${name}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function base64url(buffer) {
+  return buffer.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** A fresh authorization request with PKCE S256, as the OAuth 2.1 baseline wants. */
+function authorize(clientId, redirectUri, scope = "openid", extra = "") {
+  const verifier = base64url(randomBytes(32));
+  const challenge = base64url(createHash("sha256").update(verifier).digest());
+  const params = new URLSearchParams({ client_id: clientId, response_type: "code", scope, redirect_uri: redirectUri,
+    state: base64url(randomBytes(12)), code_challenge: challenge, code_challenge_method: "S256" });
+  return `${base}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/auth?${params}${extra}`;
+}
+
+async function signIn(page, user) {
+  await page.fill("#username", user);
+  await page.fill("#password", user);
+  await Promise.all([page.waitForLoadState("load"), page.click("#kc-login")]);
+}
+
+/** Every page of the theme: name, how to reach it from a fresh browser, and the element that proves we are there. */
+const PAGES = [
+  { name: "login", marker: "#kc-form-login", reach: async (page) => page.goto(authorize("theme-app", "https://theme.example/cb")) },
+  { name: "login-error", marker: "#input-error-username", reach: async (page) => {
+    await page.goto(authorize("theme-app", "https://theme.example/cb"));
+    await page.fill("#username", "lena");
+    await page.fill("#password", "wrong");
+    await Promise.all([page.waitForLoadState("load"), page.click("#kc-login")]);
+  } },
+  { name: "consent", marker: "#keyward-consent-form", reach: async (page) => {
+    await page.goto(authorize("theme-consent-app", "https://consent.theme.example/cb", "openid phone address"));
+    await signIn(page, "cora");
+  } },
+  { name: "terms", marker: "#keyward-terms-form", reach: async (page) => {
+    await page.goto(authorize("theme-app", "https://theme.example/cb"));
+    await signIn(page, "tess");
+  } },
+  { name: "terms-declined", marker: "#keyward-terms-declined-form", reach: async (page) => {
+    await page.goto(authorize("theme-app", "https://theme.example/cb"));
+    await signIn(page, "tess");
+    await Promise.all([page.waitForLoadState("load"), page.click("#keyward-terms-decline")]);
+  } },
+  { name: "access-denied", marker: "#keyward-access-denied-form", reach: async (page) => {
+    await page.goto(authorize("theme-gated-app", "https://gated.theme.example/cb"));
+    await signIn(page, "gus");
+  } },
+  { name: "error-redirect-uri", marker: "#keyward-rejection", reach: async (page) =>
+    page.goto(authorize("theme-legacy-app", "https://legacy.theme.example/cbevil")) },
+  { name: "logout-confirm", marker: "#kc-logout-confirm", reach: async (page) =>
+    page.goto(`${base}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/logout`) },
+  { name: "otp-setup", marker: "#kc-totp-settings-form", reach: async (page) => {
+    await page.goto(authorize("theme-app", "https://theme.example/cb"));
+    await signIn(page, "otto");
+  } },
+  { name: "update-password", marker: "#kc-passwd-update-form", reach: async (page) => {
+    await page.goto(authorize("theme-app", "https://theme.example/cb"));
+    await signIn(page, "upton");
+  } },
+];
+
+async function check(page, name, mode) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async (tags) =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: tags } }), WCAG_22_AA);
+  const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")) }));
+  const screenshot = join(outDir, `${name}-${mode}.png`);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  report.pages.push({ page: name, mode, url: page.url(), violations, screenshot });
+  for (const v of violations) {
+    report.failures.push(`${name} (${mode}): ${v.id} [${v.impact}] ${v.help} at ${v.targets.join(", ")}`);
+  }
+}
+
+async function checkBrand(page) {
+  const seen = await page.evaluate(() => {
+    const button = document.querySelector("#kc-login");
+    const header = document.querySelector("#kc-header-wrapper");
+    return {
+      buttonBackground: getComputedStyle(button).backgroundColor,
+      headerText: header.textContent.trim(),
+      logo: getComputedStyle(header, "::before").backgroundImage,
+      brandCss: [...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href.includes("/keyward-brand/brand.css")),
+    };
+  });
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(brand.primary.slice(i, i + 2), 16));
+  if (seen.buttonBackground !== `rgb(${r}, ${g}, ${b})`) {
+    report.failures.push(`brand: the sign-in button is ${seen.buttonBackground}, not the realm's ${brand.primary}`);
+  }
+  if (!seen.headerText.includes(brand.name)) {
+    report.failures.push(`brand: the header says "${seen.headerText}", not the realm's name "${brand.name}"`);
+  }
+  if (brand.logo && !seen.logo.includes(brand.logo)) {
+    report.failures.push(`brand: the header logo is ${seen.logo}, not ${brand.logo}`);
+  }
+  if (!seen.brandCss) {
+    report.failures.push("brand: the page does not link the realm's brand stylesheet");
+  }
+  report.brand = seen;
+}
+
+/** Signs in with the keyboard alone, and every focused control shows a visible focus indicator. */
+async function checkKeyboard(page) {
+  await page.goto(authorize("theme-app", "https://theme.example/cb"));
+  const focusStyles = [];
+  const activeId = () => page.evaluate(() => document.activeElement?.id);
+  for (const [field, value] of [["username", "lena"], ["password", "lena"]]) {
+    let presses = 0;
+    while ((await activeId()) !== field && presses++ < 30) {
+      await page.keyboard.press("Tab");
+    }
+    focusStyles.push(await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { id: document.activeElement.id, outline: style.outlineStyle, width: style.outlineWidth };
+    }));
+    await page.keyboard.type(value);
+  }
+  for (const style of focusStyles) {
+    if (style.outline === "none" || style.width === "0px") {
+      report.failures.push(`keyboard: #${style.id} has no visible focus outline`);
+    }
+  }
+  // The client's callback is not reachable here; the browser's request for it, with the code, is what counts.
+  const callback = page.waitForRequest((request) => request.url().startsWith("https://theme.example/cb"), { timeout: 10000 })
+    .then((request) => request.url()).catch(() => page.url());
+  await page.keyboard.press("Enter");
+  const landed = await callback;
+  await page.screenshot({ path: join(outDir, "keyboard-sign-in.png"), fullPage: true }).catch(() => {});
+  if (!landed.startsWith("https://theme.example/cb") || !landed.includes("code=")) {
+    report.failures.push(`keyboard: signing in with the keyboard alone ended at ${landed}`);
+  }
+}
+
+/** At 320 px the login page needs no horizontal scrolling. */
+async function checkNarrow(browser) {
+  const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(authorize("theme-app", "https://theme.example/cb"));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.screenshot({ path: join(outDir, "login-320px.png"), fullPage: true });
+  if (width > 320) {
+    report.failures.push(`layout: at 320 px the login page is ${width} px wide`);
+  }
+  await context.close();
+}
+
+/** The demo clients' callbacks do not exist on this network: answer them with an empty page. */
+async function newContext(browser, options) {
+  const context = await browser.newContext(options);
+  await context.route(/^https:\/\/([a-z.]+\.)?theme\.example\//, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>client</title>" }));
+  return context;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+try {
+  for (const mode of ["light", "dark"]) {
+    for (const target of PAGES) {
+      const context = await newContext(browser, { colorScheme: mode, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      try {
+        await target.reach(page);
+        await page.waitForSelector(target.marker, { timeout: 10000 });
+        await check(page, target.name, mode);
+        if (target.name === "login" && mode === "light") {
+          await checkBrand(page);
+        }
+      } catch (error) {
+        await page.screenshot({ path: join(outDir, `${target.name}-${mode}-FAILED.png`), fullPage: true }).catch(() => {});
+        report.failures.push(`${target.name} (${mode}): could not reach or check the page at ${page.url()}: ${error.message.split("\n")[0]}`);
+      }
+      await context.close();
+    }
+  }
+  const keyboard = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  await checkKeyboard(await keyboard.newPage());
+  await keyboard.close();
+  await checkNarrow(browser);
+} finally {
+  await browser.close();
+}
+
+writeFileSync(join(outDir, "report.json"), JSON.stringify(report, null, 2));
+for (const failure of report.failures) {
+  console.error(failure);
+}
+console.log(`run.mjs: ${report.pages.length} page checks, ${report.failures.length} failures; screenshots and report.json in ${outDir}`);
+process.exit(report.failures.length === 0 ? 0 : 1);

@@ -1,0 +1,35 @@
+package dev.keyward.themes.brand;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Serves each realm's brand at {@code /realms/{realm}/keyward-brand/}: the keyward theme links it from every page. */
+public class BrandResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "keyward-brand";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new BrandResourceProvider(session);
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,6 +1,7 @@
 package dev.keyward.testing;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,9 +18,11 @@ public final class KeycloakServer implements AutoCloseable {
     private final URI managementUrl;
     private final Optional<LocalKeycloak> local;
     private final AdminClient admin;
+    private final Path log;
 
     private KeycloakServer(URI baseUrl, Optional<LocalKeycloak> local, HarnessConfig config) {
         this.baseUrl = baseUrl;
+        this.log = config.log();
         this.managementUrl = config.managementUrl();
         this.local = local;
         this.admin = new AdminClient(baseUrl, config.adminUsername(), config.adminPassword());
@@ -33,6 +36,11 @@ public final class KeycloakServer implements AutoCloseable {
         }
         LocalKeycloak keycloak = LocalKeycloak.start(config);
         return new KeycloakServer(keycloak.baseUrl(), Optional.of(keycloak), config);
+    }
+
+    /** The server's log, when the harness started the server itself (not with -Dkc.url). */
+    public Optional<Path> log() {
+        return local.isPresent() ? Optional.of(log) : Optional.empty();
     }
 
     /** For example {@code http://localhost:18080}; never 127.0.0.1, whose login cookies HtmlUnit would not send. */

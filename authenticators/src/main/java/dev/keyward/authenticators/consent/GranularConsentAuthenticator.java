@@ -1,6 +1,7 @@
 package dev.keyward.authenticators.consent;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -18,6 +20,7 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -114,7 +117,7 @@ public class GranularConsentAuthenticator implements Authenticator {
                 context.getRealm().getName(), model.getAlias(), problem));
     }
 
-    private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context, RequestScopes scopes, ConsentPlan plan) {
+    private static Response page(AuthenticationFlowContext context, RequestScopes scopes, ConsentPlan plan) {
         ClientModel client = context.getAuthenticationSession().getClient();
         List<Map<String, Object>> ask = new ArrayList<>();
         for (RequestedScope scope : plan.ask()) {
@@ -131,7 +134,7 @@ public class GranularConsentAuthenticator implements Authenticator {
         return form.createForm(TEMPLATE);
     }
 
-    private static void setIfPresent(org.keycloak.forms.login.LoginFormsProvider form, String name, String value) {
+    private static void setIfPresent(LoginFormsProvider form, String name, String value) {
         if (value != null) {
             form.setAttribute(name, value);
         }
@@ -141,7 +144,7 @@ public class GranularConsentAuthenticator implements Authenticator {
         if (prompt == null || !TokenUtil.hasPrompt(prompt, OIDCLoginProtocol.PROMPT_VALUE_CONSENT)) {
             return prompt;
         }
-        String rest = java.util.Arrays.stream(prompt.split(" "))
+        String rest = Arrays.stream(prompt.split(" "))
                 .filter(p -> !p.isEmpty() && !p.equals(OIDCLoginProtocol.PROMPT_VALUE_CONSENT))
                 .collect(Collectors.joining(" "));
         return rest.isEmpty() ? null : rest;

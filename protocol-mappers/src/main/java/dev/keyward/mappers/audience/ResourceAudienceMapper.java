@@ -2,6 +2,7 @@ package dev.keyward.mappers.audience;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -133,9 +134,9 @@ public class ResourceAudienceMapper extends AbstractOIDCProtocolMapper implement
 
     /** The client's resource-audience mappers' settings, on the client itself or its client scopes. */
     static List<ResourceAudienceConfig> configsOf(ClientModel client) {
-        return java.util.stream.Stream.concat(
+        return Stream.concat(
                         client.getProtocolMappersStream(),
-                        java.util.stream.Stream.of(true, false).flatMap(def -> client.getClientScopes(def).values().stream())
+                        Stream.of(true, false).flatMap(defaultScopes -> client.getClientScopes(defaultScopes).values().stream())
                                 .flatMap(scope -> scope.getProtocolMappersStream()))
                 .filter(mapper -> PROVIDER_ID.equals(mapper.getProtocolMapper()))
                 .map(mapper -> ResourceAudienceConfig.from(mapper.getConfig()))

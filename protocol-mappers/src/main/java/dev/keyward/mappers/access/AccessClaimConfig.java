@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import dev.keyward.mappers.MultivaluedSetting;
+
 /** The filtered roles-and-groups mapper's settings, read from its config in one place. */
 public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean groups,
                                 List<GlobPattern> include, List<GlobPattern> exclude, boolean audienceClientsOnly,
@@ -24,8 +26,6 @@ public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean
     public static final String DEDUPLICATE = "deduplicate";
     public static final String MAX_ENTRIES = "max-entries";
     public static final String MAX_BYTES = "max-bytes";
-    // Keycloak stores a multivalued string as one value joined with "##".
-    private static final String MULTIVALUED_SEPARATOR = "##";
 
     public AccessClaimConfig {
         include = List.copyOf(include);
@@ -92,12 +92,8 @@ public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean
         return value == null || value.isBlank() ? fallback : Boolean.parseBoolean(value.strip());
     }
 
-    private static List<GlobPattern> patterns(String joined) {
-        if (joined == null || joined.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(joined.split(MULTIVALUED_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty())
-                .map(GlobPattern::new).toList();
+    private static List<GlobPattern> patterns(String stored) {
+        return MultivaluedSetting.values(stored).stream().map(GlobPattern::new).toList();
     }
 
     private static int limit(Map<String, String> values, String key, String label, Consumer<String> problems) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -30,6 +29,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
 import dev.keyward.mappers.MapperConfigErrors;
+import dev.keyward.mappers.PreparedSettings;
 
 /**
  * Realm roles, client roles and groups in one claim, filtered, renamed, shaped and kept within a
@@ -43,9 +43,8 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
     static final String TRUNCATED_SUFFIX = "_truncated";
     private static final Logger LOG = Logger.getLogger(FilteredAccessClaimsMapper.class);
     // Keycloak's realm cache hands out the same config map for a mapper until an admin changes it (then a new
-    // model and map): keyed by that map's identity, a lookup costs no hashing of its content. Mappers are few.
-    private static final Map<ConfigIdentity, Prepared> PREPARED = new ConcurrentHashMap<>();
-    private static final int MAX_PREPARED = 256;
+    // model and map): keyed by that map's identity, a lookup costs no hashing of its content.
+    private static final PreparedSettings<ConfigIdentity, Prepared> PREPARED = new PreparedSettings<>();
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(AccessClaimConfig.REALM_ROLES).label("Realm roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
@@ -146,15 +145,16 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
         }
     }
 
-    private record ConfigIdentity(Map<String, String> config) {
+    /** A mapper model, equal to another only when both hold the very same config map. */
+    private record ConfigIdentity(ProtocolMapperModel model) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof ConfigIdentity that && that.config == config;
+            return other instanceof ConfigIdentity that && that.model.getConfig() == model.getConfig();
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(config);
+            return System.identityHashCode(model.getConfig());
         }
     }
 
@@ -163,19 +163,15 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
     }
 
     private static Prepared prepared(ProtocolMapperModel model) {
-        ConfigIdentity key = new ConfigIdentity(model.getConfig());
-        Prepared prepared = PREPARED.get(key);
-        if (prepared == null) {
-            AccessClaimConfig config = AccessClaimConfig.read(model.getConfig(),
-                    problem -> LOG.warnf("Keyward mapper '%s': %s Using the default for it.", model.getName(), problem));
-            String claimName = model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
-            prepared = new Prepared(config, listsKept(model, claimName), listsKept(model, claimName + TRUNCATED_SUFFIX));
-            if (PREPARED.size() >= MAX_PREPARED) {
-                PREPARED.clear();
-            }
-            PREPARED.put(key, prepared);
-        }
-        return prepared;
+        return PREPARED.get(new ConfigIdentity(model), FilteredAccessClaimsMapper::prepare);
+    }
+
+    private static Prepared prepare(ConfigIdentity key) {
+        ProtocolMapperModel model = key.model();
+        AccessClaimConfig config = AccessClaimConfig.read(model.getConfig(),
+                problem -> LOG.warnf("Keyward mapper '%s': %s Using the default for it.", model.getName(), problem));
+        String claimName = model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
+        return new Prepared(config, listsKept(model, claimName), listsKept(model, claimName + TRUNCATED_SUFFIX));
     }
 
     private static AccessEntry entry(RoleModel role) {

@@ -1,9 +1,10 @@
 package dev.keyward.mappers.audience;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import dev.keyward.mappers.MultivaluedSetting;
 
 /**
  * The resource-audience mapper's settings.
@@ -15,8 +16,6 @@ public record ResourceAudienceConfig(List<String> allowed, List<String> defaultA
 
     public static final String ALLOWED_RESOURCES = "allowed-resources";
     public static final String DEFAULT_AUDIENCE = "default-audience";
-    // Keycloak stores a multivalued string as one value joined with "##".
-    private static final String MULTIVALUED_SEPARATOR = "##";
 
     public ResourceAudienceConfig {
         allowed = List.copyOf(allowed);
@@ -47,10 +46,7 @@ public record ResourceAudienceConfig(List<String> allowed, List<String> defaultA
         return problems;
     }
 
-    private static List<String> list(String joined) {
-        if (joined == null || joined.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(joined.split(MULTIVALUED_SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    private static List<String> list(String stored) {
+        return MultivaluedSetting.values(stored).stream().distinct().toList();
     }
 }

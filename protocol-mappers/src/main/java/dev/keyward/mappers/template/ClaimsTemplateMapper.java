@@ -3,7 +3,6 @@ package dev.keyward.mappers.template;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -27,6 +26,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
 import dev.keyward.mappers.MapperConfigErrors;
+import dev.keyward.mappers.PreparedSettings;
 
 /** One JSON object claim built from a {@link ClaimTemplate}; the template is checked when the mapper is saved. */
 public class ClaimsTemplateMapper extends AbstractOIDCProtocolMapper
@@ -36,9 +36,8 @@ public class ClaimsTemplateMapper extends AbstractOIDCProtocolMapper
     static final String TEMPLATE = "template";
     static final String OMIT_EMPTY = "omit-empty";
     private static final Logger LOG = Logger.getLogger(ClaimsTemplateMapper.class);
-    // Compiled templates by text; admins edit templates rarely, so this stays small.
-    private static final Map<String, Object> COMPILED = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED = 256;
+    // Compiled templates (or why they do not compile) by their text.
+    private static final PreparedSettings<String, Object> COMPILED = new PreparedSettings<>();
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(TEMPLATE).label("Claim template").type(ProviderConfigProperty.TEXT_TYPE)
@@ -114,20 +113,13 @@ public class ClaimsTemplateMapper extends AbstractOIDCProtocolMapper
     }
 
     private static Object compiled(String template) {
-        String key = template == null ? "" : template;
-        Object compiled = COMPILED.get(key);
-        if (compiled == null) {
+        return COMPILED.get(template == null ? "" : template, text -> {
             try {
-                compiled = ClaimTemplate.parse(template);
+                return ClaimTemplate.parse(text);
             } catch (TemplateException e) {
-                compiled = e;
+                return e;
             }
-            if (COMPILED.size() >= MAX_CACHED) {
-                COMPILED.clear();
-            }
-            COMPILED.put(key, compiled);
-        }
-        return compiled;
+        });
     }
 
     /** The template's sources, read from Keycloak for one token. */

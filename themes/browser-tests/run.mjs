@@ -39,58 +39,49 @@ function base64url(buffer) {
 }
 
 /** A fresh authorization request with PKCE S256, as the OAuth 2.1 baseline wants. */
-function authorize(clientId, redirectUri, scope = "openid", extra = "") {
+function authorize(clientId, redirectUri, scope = "openid") {
   const verifier = base64url(randomBytes(32));
   const challenge = base64url(createHash("sha256").update(verifier).digest());
   const params = new URLSearchParams({ client_id: clientId, response_type: "code", scope, redirect_uri: redirectUri,
     state: base64url(randomBytes(12)), code_challenge: challenge, code_challenge_method: "S256" });
-  return `${base}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/auth?${params}${extra}`;
+  return `${base}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/auth?${params}`;
 }
 
-async function signIn(page, user) {
+const appLogin = () => authorize("theme-app", "https://theme.example/cb");
+
+async function signIn(page, user, password = user) {
   await page.fill("#username", user);
-  await page.fill("#password", user);
+  await page.fill("#password", password);
   await Promise.all([page.waitForLoadState("load"), page.click("#kc-login")]);
+}
+
+/** Opens a login and signs in; the page reached is whatever the flow shows next. */
+function signedIn(user, login = appLogin, password = user) {
+  return async (page) => {
+    await page.goto(login());
+    await signIn(page, user, password);
+  };
 }
 
 /** Every page of the theme: name, how to reach it from a fresh browser, and the element that proves we are there. */
 const PAGES = [
-  { name: "login", marker: "#kc-form-login", reach: async (page) => page.goto(authorize("theme-app", "https://theme.example/cb")) },
-  { name: "login-error", marker: "#input-error-username", reach: async (page) => {
-    await page.goto(authorize("theme-app", "https://theme.example/cb"));
-    await page.fill("#username", "lena");
-    await page.fill("#password", "wrong");
-    await Promise.all([page.waitForLoadState("load"), page.click("#kc-login")]);
-  } },
-  { name: "consent", marker: "#keyward-consent-form", reach: async (page) => {
-    await page.goto(authorize("theme-consent-app", "https://consent.theme.example/cb", "openid phone address"));
-    await signIn(page, "cora");
-  } },
-  { name: "terms", marker: "#keyward-terms-form", reach: async (page) => {
-    await page.goto(authorize("theme-app", "https://theme.example/cb"));
-    await signIn(page, "tess");
-  } },
+  { name: "login", marker: "#kc-form-login", reach: async (page) => page.goto(appLogin()) },
+  { name: "login-error", marker: "#input-error-username", reach: signedIn("lena", appLogin, "wrong") },
+  { name: "consent", marker: "#keyward-consent-form",
+    reach: signedIn("cora", () => authorize("theme-consent-app", "https://consent.theme.example/cb", "openid phone address")) },
+  { name: "terms", marker: "#keyward-terms-form", reach: signedIn("tess") },
   { name: "terms-declined", marker: "#keyward-terms-declined-form", reach: async (page) => {
-    await page.goto(authorize("theme-app", "https://theme.example/cb"));
-    await signIn(page, "tess");
+    await signedIn("tess")(page);
     await Promise.all([page.waitForLoadState("load"), page.click("#keyward-terms-decline")]);
   } },
-  { name: "access-denied", marker: "#keyward-access-denied-form", reach: async (page) => {
-    await page.goto(authorize("theme-gated-app", "https://gated.theme.example/cb"));
-    await signIn(page, "gus");
-  } },
+  { name: "access-denied", marker: "#keyward-access-denied-form",
+    reach: signedIn("gus", () => authorize("theme-gated-app", "https://gated.theme.example/cb")) },
   { name: "error-redirect-uri", marker: "#keyward-rejection", reach: async (page) =>
     page.goto(authorize("theme-legacy-app", "https://legacy.theme.example/cbevil")) },
   { name: "logout-confirm", marker: "#kc-logout-confirm", reach: async (page) =>
     page.goto(`${base}/realms/${encodeURIComponent(realm)}/protocol/openid-connect/logout`) },
-  { name: "otp-setup", marker: "#kc-totp-settings-form", reach: async (page) => {
-    await page.goto(authorize("theme-app", "https://theme.example/cb"));
-    await signIn(page, "otto");
-  } },
-  { name: "update-password", marker: "#kc-passwd-update-form", reach: async (page) => {
-    await page.goto(authorize("theme-app", "https://theme.example/cb"));
-    await signIn(page, "upton");
-  } },
+  { name: "otp-setup", marker: "#kc-totp-settings-form", reach: signedIn("otto") },
+  { name: "update-password", marker: "#kc-passwd-update-form", reach: signedIn("upton") },
 ];
 
 async function check(page, name, mode) {
@@ -137,7 +128,7 @@ async function checkBrand(page) {
 
 /** Signs in with the keyboard alone, and every focused control shows a visible focus indicator. */
 async function checkKeyboard(page) {
-  await page.goto(authorize("theme-app", "https://theme.example/cb"));
+  await page.goto(appLogin());
   const focusStyles = [];
   const activeId = () => page.evaluate(() => document.activeElement?.id);
   for (const [field, value] of [["username", "lena"], ["password", "lena"]]) {
@@ -171,7 +162,7 @@ async function checkKeyboard(page) {
 async function checkNarrow(browser) {
   const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
-  await page.goto(authorize("theme-app", "https://theme.example/cb"));
+  await page.goto(appLogin());
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   await page.screenshot({ path: join(outDir, "login-320px.png"), fullPage: true });
   if (width > 320) {

@@ -44,12 +44,14 @@ class ConsentIT {
 
     private KeycloakServer server;
     private OidcClient consentApp;
+    private OidcClient plainApp;
 
     @BeforeEach
     void connect(KeycloakServer server) {
         this.server = server;
         server.assertBaselineMode("enforce");
         consentApp = OidcClient.publicClient(REALM.issuer(), "consent-app", CONSENT_APP);
+        plainApp = OidcClient.publicClient(REALM.issuer(), "plain-app", PLAIN_APP);
         // Each test starts from "never asked"; the admin API is also how an operator would reset it.
         for (String user : List.of("carol", "dora", "emma")) {
             for (String client : List.of("consent-app", "plain-app")) {
@@ -127,38 +129,30 @@ class ConsentIT {
 
     @Test
     void aRememberedConsentExpires() throws InterruptedException {
-        String configPath = "realms/" + REALM.name() + "/authentication/config/" + consentConfigId();
-        ObjectNode config = setRememberFor(configPath, "3s");
+        ObjectNode config = setRememberFor("3s");
         try (Browser browser = new Browser(server.baseUrl())) {
-            OidcClient plain = OidcClient.publicClient(REALM.issuer(), "plain-app", PLAIN_APP);
-            ConsentScreen.of(browser, browser.openLogin(plain.authorize(new Scope("openid")).requestUri()).signIn("dora", "dora"))
-                    .allow().redirectOrFail();
-            assertThat(browser.navigate(plain.authorize(new Scope("openid")).requestUri()).redirect())
-                    .as("within 3 s: remembered").isNotNull();
+            ConsentScreen.of(browser, browser.openLogin(plainAppLogin()).signIn("dora", "dora")).allow().redirectOrFail();
+            assertThat(browser.navigate(plainAppLogin()).redirect()).as("within 3 s: remembered").isNotNull();
 
             Thread.sleep(3_500);
 
-            assertThat(ConsentScreen.isShown(browser.navigate(plain.authorize(new Scope("openid")).requestUri())))
-                    .as("after 3 s: asked again").isTrue();
+            assertThat(ConsentScreen.isShown(browser.navigate(plainAppLogin()))).as("after 3 s: asked again").isTrue();
         } finally {
-            AdminClient.expect(204, server.admin().put(configPath, config));
+            restoreConsentConfig(config);
         }
     }
 
     @Test
     void aStoredDurationKeycloakCouldNotRefuseMakesTheStepAskAtEveryLogin() {
         // Keycloak has no save-time check for authenticator settings, so a bad value can be stored through the API.
-        String configPath = "realms/" + REALM.name() + "/authentication/config/" + consentConfigId();
-        ObjectNode config = setRememberFor(configPath, "ninety days");
+        ObjectNode config = setRememberFor("ninety days");
         try (Browser browser = new Browser(server.baseUrl())) {
-            OidcClient plain = OidcClient.publicClient(REALM.issuer(), "plain-app", PLAIN_APP);
-            ConsentScreen.of(browser, browser.openLogin(plain.authorize(new Scope("openid")).requestUri()).signIn("dora", "dora"))
-                    .allow().redirectOrFail();
+            ConsentScreen.of(browser, browser.openLogin(plainAppLogin()).signIn("dora", "dora")).allow().redirectOrFail();
 
-            assertThat(ConsentScreen.isShown(browser.navigate(plain.authorize(new Scope("openid")).requestUri())))
+            assertThat(ConsentScreen.isShown(browser.navigate(plainAppLogin())))
                     .as("nothing remembered while the setting is unreadable").isTrue();
         } finally {
-            AdminClient.expect(204, server.admin().put(configPath, config));
+            restoreConsentConfig(config);
         }
     }
 
@@ -205,14 +199,13 @@ class ConsentIT {
 
     @Test
     void theConditionalSubFlowSkipsTheStepForEmployees() {
-        OidcClient plain = OidcClient.publicClient(REALM.issuer(), "plain-app", PLAIN_APP);
-        OidcClient.Authorization authorization = plain.authorize(new Scope("openid", "phone"));
+        OidcClient.Authorization authorization = plainApp.authorize(new Scope("openid", "phone"));
         try (Browser browser = new Browser(server.baseUrl())) {
             Browser.Outcome outcome = browser.openLogin(authorization.requestUri()).signIn("emma", "emma");
 
             assertThat(ConsentScreen.isShown(outcome)).isFalse();
-            JWTClaimsSet access = plain.accessTokenClaims(OidcClient.success(
-                    plain.redeem(plain.codeFrom(outcome.redirectOrFail(), authorization), PLAIN_APP, authorization.verifier())));
+            JWTClaimsSet access = plainApp.accessTokenClaims(OidcClient.success(
+                    plainApp.redeem(plainApp.codeFrom(outcome.redirectOrFail(), authorization), PLAIN_APP, authorization.verifier())));
             assertThat(Scope.parse((String) access.getClaim("scope")).toStringList()).contains("phone");
         }
         assertThat(server.admin().get("realms/" + REALM.name() + "/users/" + server.admin().userId(REALM.name(), "emma") + "/consents")).isEmpty();
@@ -234,13 +227,22 @@ class ConsentIT {
         }
     }
 
+    /** A fresh authorization request of plain-app for openid alone. */
+    private URI plainAppLogin() {
+        return plainApp.authorize(new Scope("openid")).requestUri();
+    }
+
     /** Sets the step's remember-for and returns the config as it was. */
-    private ObjectNode setRememberFor(String configPath, String value) {
-        ObjectNode config = (ObjectNode) server.admin().get(configPath);
+    private ObjectNode setRememberFor(String value) {
+        ObjectNode config = (ObjectNode) server.admin().get(consentConfigPath());
         ObjectNode changed = config.deepCopy();
         ((ObjectNode) changed.path("config")).put("remember-for", value);
-        AdminClient.expect(204, server.admin().put(configPath, changed));
+        AdminClient.expect(204, server.admin().put(consentConfigPath(), changed));
         return config;
+    }
+
+    private void restoreConsentConfig(ObjectNode config) {
+        AdminClient.expect(204, server.admin().put(consentConfigPath(), config));
     }
 
     private JsonNode consentOf(String userId, String clientId) {
@@ -252,10 +254,11 @@ class ConsentIT {
         throw new AssertionError("No consent for " + clientId);
     }
 
-    private String consentConfigId() {
+    /** The admin path of the consent step's settings in the realm's flow. */
+    private String consentConfigPath() {
         for (JsonNode execution : server.admin().get("realms/" + REALM.name() + "/authentication/flows/consent%20browser/executions")) {
             if ("keyward-granular-consent".equals(execution.path("providerId").asText())) {
-                return execution.path("authenticationConfig").asText();
+                return "realms/" + REALM.name() + "/authentication/config/" + execution.path("authenticationConfig").asText();
             }
         }
         throw new AssertionError("No consent step in the flow");

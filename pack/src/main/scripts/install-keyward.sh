@@ -5,24 +5,49 @@
 # This is the one install routine. The demo, the integration-test harness, the
 # Dockerfile and the README's install instructions all call it.
 #
-# Usage: install-keyward.sh [--jar PATH] KEYCLOAK_HOME [kc.sh build options...]
-#   --jar PATH      the Keyward JAR; default: the keyward-*.jar next to this script
-#   KEYCLOAK_HOME   the Keycloak directory holding bin/kc.sh and providers/
+# Usage: install-keyward.sh KEYCLOAK_HOME [kc.sh build options...] [--jar PATH]
+#   KEYCLOAK_HOME   the Keycloak directory holding bin/kc.sh and providers/: the first argument
+#                   other than --jar and its value
 #   build options   passed to `kc.sh build`, e.g. --db=postgres --health-enabled=true
+#   --jar PATH      the Keyward JAR (also --jar=PATH, anywhere among the arguments);
+#                   default: the keyward-*.jar next to this script
 set -euo pipefail
 
+usage="usage: install-keyward.sh KEYCLOAK_HOME [kc.sh build options...] [--jar PATH]"
 fail() { echo "install-keyward: $*" >&2; exit 1; }
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar=""
-if [[ "${1:-}" == "--jar" ]]; then
-  [[ $# -ge 2 ]] || fail "--jar needs a path"
-  jar="$2"
-  shift 2
-fi
-[[ $# -ge 1 ]] || fail "usage: install-keyward.sh [--jar PATH] KEYCLOAK_HOME [kc.sh build options...]"
-kc_home="$1"
-shift
+jar_given=false
+kc_home=""
+build_options=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --jar|--jar=*)
+      ! $jar_given || fail "--jar is given twice; $usage"
+      if [[ "$1" == --jar ]]; then
+        [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail "--jar needs a path, e.g. --jar pack/target/keyward-VERSION.jar; $usage"
+        jar="$2"
+        shift 2
+      else
+        jar="${1#--jar=}"
+        [[ -n "$jar" ]] || fail "--jar= needs a path, e.g. --jar=pack/target/keyward-VERSION.jar; $usage"
+        shift
+      fi
+      jar_given=true
+      ;;
+    *)
+      if [[ -z "$kc_home" ]]; then
+        [[ "$1" != -* ]] || fail "the Keycloak home directory must come before the build options (got $1 first); $usage"
+        kc_home="$1"
+      else
+        build_options+=("$1")
+      fi
+      shift
+      ;;
+  esac
+done
+[[ -n "$kc_home" ]] || fail "$usage"
 
 if [[ -z "$jar" ]]; then
   shopt -s nullglob
@@ -42,6 +67,6 @@ find "$kc_home/providers" -maxdepth 1 -name 'keyward-*.jar' ! -name "$(basename 
 cp "$jar" "$kc_home/providers/"
 echo "install-keyward: copied $(basename "$jar") to $kc_home/providers/"
 
-echo "install-keyward: running kc.sh build $*"
-bash "$kc_home/bin/kc.sh" build "$@" || fail "kc.sh build failed (exit $?); see its output above"
+echo "install-keyward: running kc.sh build ${build_options[*]}"
+bash "$kc_home/bin/kc.sh" build "${build_options[@]}" || fail "kc.sh build failed (exit $?); see its output above"
 echo "install-keyward: Keyward is installed; start Keycloak with: $kc_home/bin/kc.sh start --optimized"

@@ -1,70 +1,93 @@
 package dev.keyward.oauth21.baseline;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Predicate;
 
 import dev.keyward.oauth21.grant.GrantTypeRules;
 import dev.keyward.oauth21.pkce.PkceRules;
 import dev.keyward.oauth21.redirect.RedirectUriRules;
+import dev.keyward.oauth21.refresh.RefreshTokenRules;
+import dev.keyward.oauth21.rule.Finding;
+import dev.keyward.oauth21.rule.Metadata;
+import dev.keyward.oauth21.rule.Phase;
+import dev.keyward.oauth21.rule.RuleId;
+import dev.keyward.oauth21.rule.RuleSet;
 
 /**
- * The OAuth 2.1 baseline as a pipeline of rules, grouped by the moment they can judge:
- * the same rules serve enforcement, report-only mode and compliance reports of stored clients.
- * Modes and exemptions are applied by the caller, per finding.
+ * The OAuth 2.1 baseline: every rule Keyward enforces, registered once with its id, the checks
+ * it runs in each phase and what it keeps discovery documents from advertising. This is the one
+ * place that says which rules exist; options, events, exemptions and docs use these ids.
  */
 public final class Baseline {
 
-    private static final Baseline OAUTH_2_1 = new Baseline(
-            List.of(RedirectUriRules::exactMatch),
-            List.of(GrantTypeRules::codeResponseTypeOnly, PkceRules::s256ChallengeRequired),
-            List.of(GrantTypeRules::noPasswordGrant, PkceRules::wellFormedVerifier),
-            List.of(RedirectUriRules::compliantRegistrations));
+    /** OAuth 2.1 §4.1.1, RFC 7636: every authorization-code request carries an S256 challenge. */
+    public static final RuleId PKCE_REQUIRED = RuleId.of("pkce-required");
+    /** RFC 9700 §2.1.1: a code_challenge is never accepted twice. */
+    public static final RuleId SINGLE_USE_CHALLENGE = RuleId.of("single-use-challenge");
+    /** OAuth 2.1 §2.3.1, RFC 8252 §7: redirect URIs match exactly, loopback on any port. */
+    public static final RuleId EXACT_REDIRECT_URI = RuleId.of("exact-redirect-uri");
+    /** OAuth 2.1 §10.1: no implicit grant and no hybrid response types. */
+    public static final RuleId NO_IMPLICIT_OR_HYBRID = RuleId.of("no-implicit-or-hybrid");
+    /** OAuth 2.1 §10.2: no resource owner password credentials grant. */
+    public static final RuleId NO_PASSWORD_GRANT = RuleId.of("no-password-grant");
+    /** OAuth 2.1 §4.3.1, RFC 9700 §4.14.2: a public client's refresh token is used once; a replay revokes its family. */
+    public static final RuleId REFRESH_TOKEN_ROTATION = RuleId.of("refresh-token-rotation");
+    /** RFC 8414 §2, OIDC Discovery §3: metadata does not advertise what an enforcing rule forbids. */
+    public static final RuleId TRUTHFUL_METADATA = RuleId.of("truthful-metadata");
 
-    private final List<Rule<AuthorizationRequest>> redirectRules;
-    private final List<Rule<AuthorizationRequest>> authorizationRules;
-    private final List<Rule<TokenRequest>> tokenRules;
-    private final List<Rule<ClientSettings>> clientRules;
+    private static final Baseline OAUTH_2_1 = new Baseline(oauth21Rules().build());
 
-    private Baseline(List<Rule<AuthorizationRequest>> redirectRules,
-                     List<Rule<AuthorizationRequest>> authorizationRules,
-                     List<Rule<TokenRequest>> tokenRules,
-                     List<Rule<ClientSettings>> clientRules) {
-        this.redirectRules = redirectRules;
-        this.authorizationRules = authorizationRules;
-        this.tokenRules = tokenRules;
-        this.clientRules = clientRules;
+    private final RuleSet rules;
+
+    /** A baseline of other rules; Keyward itself runs {@link #oauth21()}. */
+    public Baseline(RuleSet rules) {
+        this.rules = rules;
     }
 
     public static Baseline oauth21() {
         return OAUTH_2_1;
     }
 
-    /** Checks that must pass before anything is sent to the redirect URI; failures are shown on an error page. */
-    public List<Finding> checkRedirect(AuthorizationRequest request) {
-        return run(redirectRules, request);
+    /** The OAuth 2.1 rules, open for more: {@link #oauth21()} is exactly these. */
+    public static RuleSet.Builder oauth21Rules() {
+        return RuleSet.builder()
+                .rule(PKCE_REQUIRED, rule -> rule
+                        .check(Phase.AUTHORIZATION, PkceRules::s256ChallengeRequired)
+                        .check(Phase.TOKEN, PkceRules::wellFormedVerifier)
+                        .advertises(PkceRules::advertiseS256Only))
+                .rule(SINGLE_USE_CHALLENGE, rule -> rule
+                        .check(Phase.AUTHORIZATION, PkceRules::singleUseChallenge))
+                .rule(EXACT_REDIRECT_URI, rule -> rule
+                        .check(Phase.REDIRECT, RedirectUriRules::exactMatch)
+                        .check(Phase.REGISTRATION, RedirectUriRules::compliantRegistrations))
+                .rule(NO_IMPLICIT_OR_HYBRID, rule -> rule
+                        .check(Phase.AUTHORIZATION, GrantTypeRules::codeResponseTypeOnly)
+                        .advertises(GrantTypeRules::advertiseCodeFlowOnly))
+                .rule(NO_PASSWORD_GRANT, rule -> rule
+                        .check(Phase.TOKEN, GrantTypeRules::noPasswordGrant)
+                        .advertises(GrantTypeRules::advertiseNoPasswordGrant))
+                .rule(REFRESH_TOKEN_ROTATION, rule -> rule
+                        .check(Phase.REFRESH, RefreshTokenRules::oneTimeUse))
+                // A switch over the other rules' metadata trims; it judges no request itself.
+                .rule(TRUTHFUL_METADATA, rule -> {
+                });
     }
 
-    /** Checks of an authorization request whose redirect URI is trusted; failures go back to the client. */
-    public List<Finding> checkAuthorization(AuthorizationRequest request) {
-        return run(authorizationRules, request);
+    public <S> List<Finding> check(Phase<S> phase, S subject) {
+        return rules.check(phase, subject);
     }
 
-    public List<Finding> checkToken(TokenRequest request) {
-        return run(tokenRules, request);
+    /** The discovery metadata a client may rely on: trimmed by each enforced rule while truthful-metadata is enforced. */
+    public Metadata advertised(Metadata metadata, Predicate<RuleId> enforced) {
+        return enforced.test(TRUTHFUL_METADATA) ? rules.advertised(metadata, enforced) : metadata;
     }
 
-    /** Checks of a client's stored configuration: at registration, at update, and in compliance reports. */
-    public List<Finding> checkClient(ClientSettings client) {
-        return run(clientRules, client);
+    public List<RuleId> ruleIds() {
+        return rules.ids();
     }
 
-    private static <S> List<Finding> run(List<Rule<S>> rules, S subject) {
-        List<Finding> findings = new ArrayList<>(0);
-        for (Rule<S> rule : rules) {
-            Optional<Finding> finding = rule.check(subject);
-            finding.ifPresent(findings::add);
-        }
-        return findings;
+    /** The rule ids for messages: "pkce-required, single-use-challenge, …". */
+    public String ruleIdList() {
+        return String.join(", ", rules.ids().stream().map(RuleId::id).toList());
     }
 }

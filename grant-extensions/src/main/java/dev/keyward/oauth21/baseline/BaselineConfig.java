@@ -1,22 +1,25 @@
 package dev.keyward.oauth21.baseline;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Optional;
+
+import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.RuleId;
+import dev.keyward.settings.Problems;
 
 /**
  * The server's OAuth 2.1 baseline: a global mode and an optional mode per rule, read from
  * Keycloak's options, e.g. {@code --spi-client-policy-executor--keyward-oauth21--mode=report}
  * and {@code --spi-client-policy-executor--keyward-oauth21--rule-pkce-required=enforce}.
  * A per-rule mode wins over the global one. {@code exemption-max-days} caps how long an
- * exemption may last (0 forbids them). Bad values stop startup with a message.
+ * exemption may last (0 forbids them).
+ *
+ * @param rules the rules of the baseline, in order
  */
-public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes, int exemptionMaxDays) {
+public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mode> ruleModes, int exemptionMaxDays) {
 
     public static final String MODE = "mode";
     public static final String RULE_PREFIX = "rule-";
@@ -26,40 +29,45 @@ public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes, int e
     static final int LONGEST_EXEMPTION_MAX_DAYS = 366;
 
     public BaselineConfig {
-        ruleModes = ruleModes.isEmpty() ? Map.of() : Map.copyOf(ruleModes);
+        rules = List.copyOf(rules);
+        ruleModes = Map.copyOf(ruleModes);
     }
 
-    public static BaselineConfig defaults() {
-        return new BaselineConfig(DEFAULT_MODE, Map.of(), DEFAULT_EXEMPTION_MAX_DAYS);
+    public static BaselineConfig defaults(Baseline baseline) {
+        return new BaselineConfig(baseline.ruleIds(), DEFAULT_MODE, Map.of(), DEFAULT_EXEMPTION_MAX_DAYS);
     }
 
     /**
-     * @param optionNames the names of the options that were set, without Keycloak's SPI prefix
-     *                    (to catch misspellings)
-     * @param option      the value of an option, or null when it is not set
+     * Reads the options that were set (names without Keycloak's SPI prefix, so misspellings are
+     * caught); every value that cannot be used is a problem and takes its default.
      */
-    public static BaselineConfig from(Collection<String> optionNames, Function<String, String> option) {
-        for (String name : optionNames) {
-            if (!optionNames().contains(name)) {
-                throw new IllegalArgumentException(name.startsWith(RULE_PREFIX)
-                        ? "Keyward: option " + name + " names no rule; the rules are " + ruleIds()
-                        : "Keyward: unknown option " + name + "; the options are " + String.join(", ", optionNames()));
-            }
-        }
-        String global = option.apply(MODE);
-        Mode globalMode = global == null ? DEFAULT_MODE : Mode.parse(MODE, global);
-        Map<RuleId, Mode> ruleModes = new EnumMap<>(RuleId.class);
-        for (RuleId rule : RuleId.values()) {
+    public static BaselineConfig read(Map<String, String> options, Baseline baseline, Problems problems) {
+        List<String> known = optionNames(baseline);
+        options.keySet().stream().filter(name -> !known.contains(name)).sorted().forEach(name -> problems.add(name,
+                name.startsWith(RULE_PREFIX)
+                        ? "option " + name + " names no rule; the rules are " + baseline.ruleIdList()
+                        : "unknown option " + name + "; the options are " + String.join(", ", known)));
+        Mode globalMode = mode(MODE, options.get(MODE), problems).orElse(DEFAULT_MODE);
+        Map<RuleId, Mode> ruleModes = new LinkedHashMap<>();
+        for (RuleId rule : baseline.ruleIds()) {
             String name = RULE_PREFIX + rule.id();
-            String value = option.apply(name);
-            if (value != null) {
-                ruleModes.put(rule, Mode.parse(name, value));
-            }
+            mode(name, options.get(name), problems).ifPresent(mode -> ruleModes.put(rule, mode));
         }
-        return new BaselineConfig(globalMode, ruleModes, exemptionMaxDays(option.apply(EXEMPTION_MAX_DAYS)));
+        return new BaselineConfig(baseline.ruleIds(), globalMode, ruleModes, exemptionMaxDays(options.get(EXEMPTION_MAX_DAYS), problems));
     }
 
-    private static int exemptionMaxDays(String value) {
+    private static Optional<Mode> mode(String option, String value, Problems problems) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<Mode> mode = Mode.parse(value);
+        if (mode.isEmpty()) {
+            problems.add(option, option + " is '" + value + "' but must be one of " + String.join(", ", Mode.ids()));
+        }
+        return mode;
+    }
+
+    private static int exemptionMaxDays(String value, Problems problems) {
         if (value == null) {
             return DEFAULT_EXEMPTION_MAX_DAYS;
         }
@@ -71,29 +79,26 @@ public record BaselineConfig(Mode globalMode, Map<RuleId, Mode> ruleModes, int e
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("Keyward: " + EXEMPTION_MAX_DAYS + " is '" + value + "' but must be a whole number of days from 0"
+        problems.add(EXEMPTION_MAX_DAYS, EXEMPTION_MAX_DAYS + " is '" + value + "' but must be a whole number of days from 0"
                 + " (no exemptions) to " + LONGEST_EXEMPTION_MAX_DAYS);
+        return DEFAULT_EXEMPTION_MAX_DAYS;
     }
 
     public Mode modeOf(RuleId rule) {
         return ruleModes.getOrDefault(rule, globalMode);
     }
 
-    /** The effective mode of every rule, in rule order: for logs and the server info page. */
+    /** The effective mode of every rule, in rule order. */
     public Map<RuleId, Mode> effectiveModes() {
-        Map<RuleId, Mode> modes = new EnumMap<>(RuleId.class);
-        for (RuleId rule : RuleId.values()) {
-            modes.put(rule, modeOf(rule));
-        }
+        Map<RuleId, Mode> modes = new LinkedHashMap<>();
+        rules.forEach(rule -> modes.put(rule, modeOf(rule)));
         return modes;
     }
 
     /** Every option this config reads. */
-    public static List<String> optionNames() {
-        return Stream.concat(Stream.of(MODE, EXEMPTION_MAX_DAYS), Arrays.stream(RuleId.values()).map(rule -> RULE_PREFIX + rule.id())).toList();
-    }
-
-    public static String ruleIds() {
-        return Arrays.stream(RuleId.values()).map(RuleId::id).collect(Collectors.joining(", "));
+    public static List<String> optionNames(Baseline baseline) {
+        List<String> names = new ArrayList<>(List.of(MODE, EXEMPTION_MAX_DAYS));
+        baseline.ruleIds().forEach(rule -> names.add(RULE_PREFIX + rule.id()));
+        return names;
     }
 }

@@ -3,7 +3,7 @@ package dev.keyward.oauth21.exemption;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.keyward.oauth21.baseline.RuleId;
+import dev.keyward.oauth21.rule.RuleId;
 
 /**
  * A client let off one rule for a while, with the reason an admin gave. It stops applying on

@@ -9,23 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.keyward.oauth21.baseline.BaselineConfig;
-import dev.keyward.oauth21.baseline.RuleId;
+import dev.keyward.oauth21.rule.RuleId;
 
 /** An admin's request to exempt a client from a rule, checked against the server's limits. */
 public record ExemptionRequest(String rule, String reason, String expires) {
 
     static final int MAX_REASON_LENGTH = 500;
 
-    /** Every problem with the request, in words an admin can act on; empty when it can be granted. */
-    public List<String> problems(Instant now, int maxDays) {
+    /**
+     * Every problem with the request, in words an admin can act on; empty when it can be granted.
+     *
+     * @param rules the rules a client can be exempted from
+     */
+    public List<String> problems(Instant now, int maxDays, List<RuleId> rules) {
         List<String> problems = new ArrayList<>();
         if (maxDays <= 0) {
             problems.add("exemptions are disabled on this server (exemption-max-days=0)");
             return problems;
         }
-        if (RuleId.fromId(rule).isEmpty()) {
-            problems.add("rule '" + rule + "' is unknown; the rules are " + BaselineConfig.ruleIds());
+        if (find(rules).isEmpty()) {
+            problems.add("rule '" + rule + "' is unknown; the rules are " + String.join(", ", rules.stream().map(RuleId::id).toList()));
         }
         if (reason == null || reason.isBlank()) {
             problems.add("reason is required: say why the client needs the exemption");
@@ -44,8 +47,12 @@ public record ExemptionRequest(String rule, String reason, String expires) {
     }
 
     /** The exemption to store; call only when {@link #problems} is empty. */
-    public Exemption grant(Instant now, String grantedBy) {
-        return new Exemption(RuleId.fromId(rule).orElseThrow(), reason.strip(), parseExpiry(expires).orElseThrow(), now, grantedBy);
+    public Exemption grant(Instant now, String grantedBy, List<RuleId> rules) {
+        return new Exemption(find(rules).orElseThrow(), reason.strip(), parseExpiry(expires).orElseThrow(), now, grantedBy);
+    }
+
+    private Optional<RuleId> find(List<RuleId> rules) {
+        return rules.stream().filter(known -> known.id().equals(rule)).findFirst();
     }
 
     static Optional<Instant> parseExpiry(String value) {

@@ -1,48 +1,47 @@
 package dev.keyward.oauth21.grant;
 
 import java.util.Optional;
+import java.util.Set;
 
-import dev.keyward.oauth21.baseline.AuthorizationRequest;
-import dev.keyward.oauth21.baseline.Finding;
-import dev.keyward.oauth21.baseline.OAuthErrors;
-import dev.keyward.oauth21.baseline.RuleId;
-import dev.keyward.oauth21.baseline.TokenRequest;
+import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.Metadata;
+import dev.keyward.oauth21.rule.OAuthErrors;
+import dev.keyward.oauth21.rule.TokenRequest;
+import dev.keyward.oauth21.rule.Violation;
 
 /** The grants OAuth 2.1 removed: implicit (and hybrid response types) and the password grant. */
 public final class GrantTypeRules {
+
+    private static final Set<String> CODE_ONLY_RESPONSE_TYPES = Set.of("code", "none");
 
     private GrantTypeRules() {
     }
 
     /** OAuth 2.1 §10.1: the authorization endpoint answers with a code only (or none, for OIDC prompt checks). */
-    public static Optional<Finding> codeResponseTypeOnly(AuthorizationRequest request) {
+    public static Optional<Violation> codeResponseTypeOnly(AuthorizationRequest request) {
         String responseType = request.responseType();
-        if (responseType == null || responseType.equals("code") || responseType.equals("none")) {
+        if (responseType == null || CODE_ONLY_RESPONSE_TYPES.contains(responseType)) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(RuleId.NO_IMPLICIT_OR_HYBRID, OAuthErrors.UNSUPPORTED_RESPONSE_TYPE,
+        return Optional.of(Violation.of(OAuthErrors.UNSUPPORTED_RESPONSE_TYPE,
                 "response_type must be 'code'; tokens are never returned from the authorization endpoint (OAuth 2.1 section 10.1)"));
     }
 
     /** OAuth 2.1 §10.2: the resource owner password credentials grant is gone. */
-    public static Optional<Finding> noPasswordGrant(TokenRequest request) {
+    public static Optional<Violation> noPasswordGrant(TokenRequest request) {
         if (!"password".equals(request.grantType())) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(RuleId.NO_PASSWORD_GRANT, OAuthErrors.UNSUPPORTED_GRANT_TYPE,
+        return Optional.of(Violation.of(OAuthErrors.UNSUPPORTED_GRANT_TYPE,
                 "the password grant is not allowed; use the authorization code grant with PKCE (OAuth 2.1 section 10.2)"));
     }
 
-    /** True when the response type asks for an authorization code, alone or with tokens. */
-    public static boolean requestsCode(String responseType) {
-        if (responseType == null) {
-            return false;
-        }
-        for (String part : responseType.split(" ")) {
-            if (part.equals("code")) {
-                return true;
-            }
-        }
-        return false;
+    /** Without implicit and hybrid flows, only {@code code} and {@code none} are response types, and no implicit grant. */
+    public static Metadata advertiseCodeFlowOnly(Metadata metadata) {
+        return metadata.withResponseTypes(CODE_ONLY_RESPONSE_TYPES::contains).withGrantTypes(grant -> !"implicit".equals(grant));
+    }
+
+    public static Metadata advertiseNoPasswordGrant(Metadata metadata) {
+        return metadata.withGrantTypes(grant -> !"password".equals(grant));
     }
 }

@@ -2,14 +2,16 @@ package dev.keyward.oauth21.pkce;
 
 import java.util.Optional;
 
-import dev.keyward.oauth21.baseline.AuthorizationRequest;
-import dev.keyward.oauth21.baseline.Finding;
-import dev.keyward.oauth21.baseline.OAuthErrors;
-import dev.keyward.oauth21.baseline.RuleId;
-import dev.keyward.oauth21.baseline.TokenRequest;
-import dev.keyward.oauth21.grant.GrantTypeRules;
+import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.Metadata;
+import dev.keyward.oauth21.rule.OAuthErrors;
+import dev.keyward.oauth21.rule.TokenRequest;
+import dev.keyward.oauth21.rule.Violation;
 
-/** PKCE (RFC 7636) as OAuth 2.1 §4.1.1 requires it: S256 only, well-formed challenge and verifier. */
+/**
+ * PKCE (RFC 7636) as OAuth 2.1 §4.1.1 requires it: S256 only, well-formed challenge and verifier;
+ * and RFC 9700 §2.1.1: a challenge is never accepted twice.
+ */
 public final class PkceRules {
 
     static final int S256_CHALLENGE_LENGTH = 43;
@@ -25,8 +27,8 @@ public final class PkceRules {
     }
 
     /** OAuth 2.1 §4.1.1: every code request carries code_challenge with method S256. */
-    public static Optional<Finding> s256ChallengeRequired(AuthorizationRequest request) {
-        if (!GrantTypeRules.requestsCode(request.responseType())) {
+    public static Optional<Violation> s256ChallengeRequired(AuthorizationRequest request) {
+        if (!request.requestsCode()) {
             return Optional.empty();
         }
         String challenge = request.codeChallenge();
@@ -48,7 +50,7 @@ public final class PkceRules {
     }
 
     /** RFC 7636 §4.1: a verifier has 43 to 128 characters of [A-Z] [a-z] [0-9] - . _ ~ */
-    public static Optional<Finding> wellFormedVerifier(TokenRequest request) {
+    public static Optional<Violation> wellFormedVerifier(TokenRequest request) {
         if (!"authorization_code".equals(request.grantType())) {
             return Optional.empty();
         }
@@ -61,6 +63,20 @@ public final class PkceRules {
                     "code_verifier must have 43 to 128 characters of A-Z a-z 0-9 - . _ ~ (RFC 7636 section 4.1)");
         }
         return Optional.empty();
+    }
+
+    /** RFC 9700 §2.1.1: a challenge seen in an earlier request is refused; silent while that is unknown. */
+    public static Optional<Violation> singleUseChallenge(AuthorizationRequest request) {
+        if (request.codeChallenge() == null || !Boolean.FALSE.equals(request.challengeFirstSeen())) {
+            return Optional.empty();
+        }
+        return fail(OAuthErrors.INVALID_REQUEST, "this code_challenge was already used in an earlier authorization request;"
+                + " create a new code_verifier for every request (RFC 9700 section 2.1.1)");
+    }
+
+    /** With S256 required, {@code plain} is not a method a client may use. */
+    public static Metadata advertiseS256Only(Metadata metadata) {
+        return metadata.withCodeChallengeMethods("S256"::equals);
     }
 
     public static boolean isS256Challenge(String challenge) {
@@ -102,7 +118,7 @@ public final class PkceRules {
         return visible.length() > 20 ? visible.substring(0, 20) + "..." : visible;
     }
 
-    private static Optional<Finding> fail(String error, String description) {
-        return Optional.of(Finding.of(RuleId.PKCE_REQUIRED, error, description));
+    private static Optional<Violation> fail(String error, String description) {
+        return Optional.of(Violation.of(error, description));
     }
 }

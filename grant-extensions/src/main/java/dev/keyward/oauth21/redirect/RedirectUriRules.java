@@ -2,11 +2,10 @@ package dev.keyward.oauth21.redirect;
 
 import java.util.Optional;
 
-import dev.keyward.oauth21.baseline.AuthorizationRequest;
-import dev.keyward.oauth21.baseline.ClientSettings;
-import dev.keyward.oauth21.baseline.Finding;
-import dev.keyward.oauth21.baseline.OAuthErrors;
-import dev.keyward.oauth21.baseline.RuleId;
+import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.OAuthErrors;
+import dev.keyward.oauth21.rule.Violation;
 
 /** The exact-redirect-uri rule, on requests and on registrations. */
 public final class RedirectUriRules {
@@ -15,7 +14,7 @@ public final class RedirectUriRules {
     }
 
     /** OAuth 2.1 §4.1.1: the requested redirect_uri equals a registered one (loopback: any port). */
-    public static Optional<Finding> exactMatch(AuthorizationRequest request) {
+    public static Optional<Violation> exactMatch(AuthorizationRequest request) {
         String requested = request.redirectUri();
         // Without redirect_uri, Keycloak uses the client's only registered URI, which registration checks.
         if (requested == null) {
@@ -27,16 +26,16 @@ public final class RedirectUriRules {
         String closest = RedirectUriMatcher.closest(requested, request.client().redirectUris())
                 .map(uri -> "; the closest registered URI is " + uri)
                 .orElse("; the client has no registered redirect URIs");
-        return Optional.of(Finding.of(RuleId.EXACT_REDIRECT_URI, OAuthErrors.INVALID_REQUEST,
+        return Optional.of(Violation.of(OAuthErrors.INVALID_REQUEST,
                 "redirect_uri does not exactly match a registered redirect URI" + closest));
     }
 
     /** Every registered redirect URI is one OAuth 2.1 allows; the first offender is named. */
-    public static Optional<Finding> compliantRegistrations(ClientSettings client) {
+    public static Optional<Violation> compliantRegistrations(ClientSettings client) {
         for (String uri : client.redirectUris()) {
             Optional<String> problem = RedirectUriRegistration.problem(uri);
             if (problem.isPresent()) {
-                return Optional.of(Finding.of(RuleId.EXACT_REDIRECT_URI, OAuthErrors.INVALID_REDIRECT_URI,
+                return Optional.of(Violation.of(OAuthErrors.INVALID_REDIRECT_URI,
                         "redirect URI '" + uri + "' is not allowed: " + problem.get()));
             }
         }

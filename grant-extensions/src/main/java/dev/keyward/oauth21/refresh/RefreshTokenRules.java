@@ -2,37 +2,34 @@ package dev.keyward.oauth21.refresh;
 
 import java.util.Optional;
 
-import dev.keyward.oauth21.baseline.Finding;
-import dev.keyward.oauth21.baseline.OAuthErrors;
-import dev.keyward.oauth21.baseline.RuleId;
+import dev.keyward.oauth21.rule.OAuthErrors;
+import dev.keyward.oauth21.rule.RefreshRequest;
+import dev.keyward.oauth21.rule.Violation;
 
 /**
  * Refresh token rotation for public clients (OAuth 2.1 §4.3.1, RFC 9700 §4.14.2): each refresh
  * token is good for one refresh. A second use means it leaked, so the request is refused and
- * the token family (the client's session) is revoked by the caller. Sender-constrained (DPoP)
- * refresh tokens need no rotation: a thief cannot use them without the key.
+ * the token family (the client's session) is revoked. Sender-constrained (DPoP) refresh tokens
+ * need no rotation: a thief cannot use them without the key.
  */
 public final class RefreshTokenRules {
 
     private RefreshTokenRules() {
     }
 
-    /**
-     * @param publicClient whether the client has no credentials of its own
-     * @param dpopBound    whether the refresh token is bound to a DPoP key
-     * @param firstUse     whether this refresh token has never been presented before
-     */
-    public static Optional<Finding> oneTimeUse(boolean publicClient, boolean dpopBound, boolean firstUse) {
-        if (!publicClient || dpopBound || firstUse) {
+    /** A refresh token of a public client is used once; silent while its first use is unknown. */
+    public static Optional<Violation> oneTimeUse(RefreshRequest request) {
+        if (!applies(request) || !Boolean.FALSE.equals(request.firstUse())) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(RuleId.REFRESH_TOKEN_ROTATION, OAuthErrors.INVALID_GRANT,
-                "this refresh token was already used; refresh tokens of public clients are single-use, and the session's tokens"
-                        + " for this client are now revoked (OAuth 2.1 section 4.3.1)"));
+        return Optional.of(Violation.of(OAuthErrors.INVALID_GRANT,
+                        "this refresh token was already used; refresh tokens of public clients are single-use, and the session's tokens"
+                                + " for this client are now revoked (OAuth 2.1 section 4.3.1)")
+                .with(Violation.Effect.REVOKE_TOKEN_FAMILY));
     }
 
     /** Whether the rule needs to know if the token was used before, i.e. to remember it at all. */
-    public static boolean applies(boolean publicClient, boolean dpopBound) {
-        return publicClient && !dpopBound;
+    public static boolean applies(RefreshRequest request) {
+        return request.publicClient() && !request.dpopBound();
     }
 }

@@ -1,70 +1,87 @@
 package dev.keyward.oauth21.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.settings.Problems;
 import org.junit.jupiter.api.Test;
 
 class BaselineConfigTest {
 
-    private static BaselineConfig read(Map<String, String> options) {
-        return BaselineConfig.from(options.keySet(), options::get);
+    private final Baseline baseline = Baseline.oauth21();
+    private final Problems problems = new Problems();
+
+    private BaselineConfig read(Map<String, String> options) {
+        return BaselineConfig.read(options, baseline, problems);
     }
 
     @Test
     void everyRuleEnforcesWhenNothingIsConfigured() {
-        assertThat(read(Map.of()).effectiveModes()).hasSize(RuleId.values().length).allSatisfy((rule, mode) ->
+        assertThat(read(Map.of()).effectiveModes()).hasSize(baseline.ruleIds().size()).allSatisfy((rule, mode) ->
                 assertThat(mode).isEqualTo(Mode.ENFORCE));
+        assertThat(problems.isEmpty()).isTrue();
     }
 
     @Test
     void aRuleModeWinsOverTheGlobalMode() {
         BaselineConfig config = read(Map.of("mode", "report", "rule-pkce-required", "enforce", "rule-no-password-grant", "off"));
 
-        assertThat(config.modeOf(RuleId.PKCE_REQUIRED)).isEqualTo(Mode.ENFORCE);
-        assertThat(config.modeOf(RuleId.NO_PASSWORD_GRANT)).isEqualTo(Mode.OFF);
-        assertThat(config.modeOf(RuleId.EXACT_REDIRECT_URI)).isEqualTo(Mode.REPORT);
+        assertThat(config.modeOf(Baseline.PKCE_REQUIRED)).isEqualTo(Mode.ENFORCE);
+        assertThat(config.modeOf(Baseline.NO_PASSWORD_GRANT)).isEqualTo(Mode.OFF);
+        assertThat(config.modeOf(Baseline.EXACT_REDIRECT_URI)).isEqualTo(Mode.REPORT);
     }
 
     @Test
-    void aBadModeStopsStartupNamingTheOption() {
-        assertThatThrownBy(() -> read(Map.of("mode", "audit")))
-                .hasMessage("Keyward: mode is 'audit' but must be one of off, report, enforce");
-        assertThatThrownBy(() -> read(Map.of("rule-exact-redirect-uri", "")))
-                .hasMessageContaining("rule-exact-redirect-uri is ''");
+    void aBadModeIsAProblemNamingTheOption() {
+        read(Map.of("mode", "audit", "rule-exact-redirect-uri", ""));
+
+        assertThat(problems.messages()).containsExactly("mode is 'audit' but must be one of off, report, enforce",
+                "rule-exact-redirect-uri is '' but must be one of off, report, enforce");
     }
 
     @Test
-    void aMisspelledRuleStopsStartupListingTheRules() {
-        assertThatThrownBy(() -> read(Map.of("rule-pkce", "off")))
-                .hasMessageStartingWith("Keyward: option rule-pkce names no rule; the rules are pkce-required, single-use-challenge,");
+    void aMisspelledRuleIsAProblemListingTheRules() {
+        read(Map.of("rule-pkce", "off"));
+
+        assertThat(problems.messages()).singleElement().asString()
+                .startsWith("option rule-pkce names no rule; the rules are pkce-required, single-use-challenge,");
     }
 
     @Test
     void readsEveryOptionItNames() {
-        Map<String, String> everything = new java.util.HashMap<>();
-        BaselineConfig.optionNames().forEach(name -> everything.put(name, "report"));
+        Map<String, String> everything = new HashMap<>();
+        BaselineConfig.optionNames(baseline).forEach(name -> everything.put(name, "report"));
         everything.put("exemption-max-days", "30");
 
         assertThat(read(everything).effectiveModes()).allSatisfy((rule, mode) -> assertThat(mode).isEqualTo(Mode.REPORT));
         assertThat(read(everything).exemptionMaxDays()).isEqualTo(30);
-        assertThat(BaselineConfig.optionNames()).hasSize(RuleId.values().length + 2).contains("mode", "exemption-max-days", "rule-exact-redirect-uri");
+        assertThat(BaselineConfig.optionNames(baseline)).hasSize(baseline.ruleIds().size() + 2)
+                .contains("mode", "exemption-max-days", "rule-exact-redirect-uri");
+        assertThat(problems.isEmpty()).isTrue();
     }
 
     @Test
     void exemptionsLastAtMostNinetyDaysUnlessConfigured() {
         assertThat(read(Map.of()).exemptionMaxDays()).isEqualTo(90);
         assertThat(read(Map.of("exemption-max-days", "0")).exemptionMaxDays()).isZero();
-        assertThatThrownBy(() -> read(Map.of("exemption-max-days", "-1"))).hasMessageContaining("from 0 (no exemptions) to 366");
-        assertThatThrownBy(() -> read(Map.of("exemption-max-days", "a year"))).hasMessageContaining("'a year'");
-        assertThatThrownBy(() -> read(Map.of("exemption-max-days", "367"))).hasMessageContaining("exemption-max-days is '367'");
+        read(Map.of("exemption-max-days", "-1"));
+        read(Map.of("exemption-max-days", "a year"));
+        read(Map.of("exemption-max-days", "367"));
+
+        assertThat(problems.messages()).satisfiesExactly(
+                m -> assertThat(m).contains("from 0 (no exemptions) to 366"),
+                m -> assertThat(m).contains("'a year'"),
+                m -> assertThat(m).contains("exemption-max-days is '367'"));
     }
 
     @Test
-    void anUnknownOptionStopsStartupListingTheOptions() {
-        assertThatThrownBy(() -> read(Map.of("mod", "report")))
-                .hasMessageStartingWith("Keyward: unknown option mod; the options are mode, exemption-max-days, rule-pkce-required,");
+    void anUnknownOptionIsAProblemListingTheOptions() {
+        read(Map.of("mod", "report"));
+
+        assertThat(problems.messages()).singleElement().asString()
+                .startsWith("unknown option mod; the options are mode, exemption-max-days, rule-pkce-required,");
     }
 }

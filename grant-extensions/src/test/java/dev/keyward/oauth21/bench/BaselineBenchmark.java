@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.keyward.oauth21.baseline.AuthorizationRequest;
 import dev.keyward.oauth21.baseline.Baseline;
-import dev.keyward.oauth21.baseline.ClientSettings;
-import dev.keyward.oauth21.baseline.Finding;
-import dev.keyward.oauth21.baseline.TokenRequest;
+import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.Finding;
+import dev.keyward.oauth21.rule.Phase;
+import dev.keyward.oauth21.rule.TokenRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -51,29 +52,29 @@ public class BaselineBenchmark {
 
     @Benchmark
     public int authorizationRequest() {
-        return baseline.checkRedirect(compliantAuthorization).size() + baseline.checkAuthorization(compliantAuthorization).size();
+        return baseline.check(Phase.REDIRECT, compliantAuthorization).size() + baseline.check(Phase.AUTHORIZATION, compliantAuthorization).size();
     }
 
     @Benchmark
     public int authorizationRequestOnAnyLoopbackPort() {
-        return baseline.checkRedirect(loopbackAuthorization).size() + baseline.checkAuthorization(loopbackAuthorization).size();
+        return baseline.check(Phase.REDIRECT, loopbackAuthorization).size() + baseline.check(Phase.AUTHORIZATION, loopbackAuthorization).size();
     }
 
     /** A request that breaks three rules, so the findings and their messages are built. */
     @Benchmark
     public List<Finding> authorizationRequestWithThreeFindings() {
-        List<Finding> findings = new ArrayList<>(baseline.checkRedirect(rejectedAuthorization));
-        findings.addAll(baseline.checkAuthorization(rejectedAuthorization));
+        List<Finding> findings = new ArrayList<>(baseline.check(Phase.REDIRECT, rejectedAuthorization));
+        findings.addAll(baseline.check(Phase.AUTHORIZATION, rejectedAuthorization));
         return findings;
     }
 
     @Benchmark
     public int tokenRequest() {
-        return baseline.checkToken(tokenRequest).size();
+        return baseline.check(Phase.TOKEN, tokenRequest).size();
     }
 
     @Benchmark
     public int clientRegistration() {
-        return baseline.checkClient(client).size();
+        return baseline.check(Phase.REGISTRATION, client).size();
     }
 }

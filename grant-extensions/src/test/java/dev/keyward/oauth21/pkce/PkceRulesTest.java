@@ -8,11 +8,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import dev.keyward.oauth21.baseline.AuthorizationRequest;
-import dev.keyward.oauth21.baseline.ClientSettings;
-import dev.keyward.oauth21.baseline.Finding;
-import dev.keyward.oauth21.baseline.RuleId;
-import dev.keyward.oauth21.baseline.TokenRequest;
+import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.Metadata;
+import dev.keyward.oauth21.rule.TokenRequest;
+import dev.keyward.oauth21.rule.Violation;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -30,11 +30,11 @@ class PkceRulesTest {
     private static final String RFC_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String RFC_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
-    private static Optional<Finding> authorize(String responseType, String challenge, String method) {
+    private static Optional<Violation> authorize(String responseType, String challenge, String method) {
         return PkceRules.s256ChallengeRequired(new AuthorizationRequest(CLIENT, responseType, "https://app.example/cb", challenge, method));
     }
 
-    private static Optional<Finding> redeem(String verifier) {
+    private static Optional<Violation> redeem(String verifier) {
         return PkceRules.wellFormedVerifier(new TokenRequest(CLIENT, "authorization_code", verifier));
     }
 
@@ -48,7 +48,6 @@ class PkceRulesTest {
     void requiresAChallengeOnEveryCodeRequest() {
         assertThat(authorize("code", null, null)).get()
                 .satisfies(f -> {
-                    assertThat(f.rule()).isEqualTo(RuleId.PKCE_REQUIRED);
                     assertThat(f.error()).isEqualTo("invalid_request");
                     assertThat(f.description()).contains("code_challenge is required");
                 });
@@ -67,13 +66,13 @@ class PkceRulesTest {
     @ValueSource(strings = {"plain", "s256", "S256 ", "SHA256", ""})
     void acceptsOnlyTheS256Method(String method) {
         assertThat(authorize("code", RFC_CHALLENGE, method)).get()
-                .extracting(Finding::description).asString().contains("must be S256");
+                .extracting(Violation::description).asString().contains("must be S256");
     }
 
     @Test
     void aMissingMethodMeansPlainAndIsRefused() {
         assertThat(authorize("code", RFC_CHALLENGE, null)).get()
-                .extracting(Finding::description).asString().contains("missing method means plain");
+                .extracting(Violation::description).asString().contains("missing method means plain");
     }
 
     @ParameterizedTest
@@ -88,7 +87,7 @@ class PkceRulesTest {
     })
     void refusesChallengesThatAreNotAnS256Digest(String challenge) {
         assertThat(authorize("code", challenge, "S256")).get()
-                .extracting(Finding::description).asString().contains("43-character base64url SHA-256 digest");
+                .extracting(Violation::description).asString().contains("43-character base64url SHA-256 digest");
     }
 
     @Property
@@ -100,9 +99,37 @@ class PkceRulesTest {
     }
 
     @Property
-    void noOtherLengthIsAChallenge(@ForAll("base64url") String candidate) {
-        assertThat(PkceRules.isS256Challenge(candidate)).isEqualTo(candidate.length() == 43
-                && "AEIMQUYcgkosw048".indexOf(candidate.charAt(42)) >= 0);
+    void onlyTheCanonicalEncodingOf256BitsIsAChallenge(@ForAll("base64url") String candidate) {
+        assertThat(PkceRules.isS256Challenge(candidate)).isEqualTo(isCanonical256Bits(candidate));
+    }
+
+    /** Decoded by the JDK and encoded back: 32 bytes that encode to exactly this text. */
+    private static boolean isCanonical256Bits(String candidate) {
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(candidate);
+            return bytes.length == 32 && Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(candidate);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    @Test
+    void aChallengeSeenBeforeIsRefusedAndAnUnknownOneIsNotJudged() {
+        AuthorizationRequest request = new AuthorizationRequest(CLIENT, "code", "https://app.example/cb", RFC_CHALLENGE, "S256");
+
+        assertThat(PkceRules.singleUseChallenge(request)).isEmpty();
+        assertThat(PkceRules.singleUseChallenge(request.withChallengeFirstSeen(true))).isEmpty();
+        assertThat(PkceRules.singleUseChallenge(request.withChallengeFirstSeen(false))).get()
+                .satisfies(v -> {
+                    assertThat(v.error()).isEqualTo("invalid_request");
+                    assertThat(v.description()).contains("already used", "RFC 9700 section 2.1.1");
+                });
+    }
+
+    @Test
+    void discoveryAdvertisesOnlyS256() {
+        assertThat(PkceRules.advertiseS256Only(new Metadata(List.of("plain", "S256"), null, null)).codeChallengeMethods())
+                .containsExactly("S256");
     }
 
     @Provide
@@ -134,12 +161,12 @@ class PkceRulesTest {
     @ValueSource(ints = {42, 129, 10_000})
     void refusesVerifiersOfTheWrongLength(int length) {
         assertThat(redeem("a".repeat(length))).get()
-                .extracting(Finding::error).isEqualTo("invalid_grant");
+                .extracting(Violation::error).isEqualTo("invalid_grant");
     }
 
     @Test
     void requiresAVerifierWhenRedeemingACode() {
-        assertThat(redeem(null)).get().extracting(Finding::description).asString().contains("code_verifier is required");
+        assertThat(redeem(null)).get().extracting(Violation::description).asString().contains("code_verifier is required");
         assertThat(redeem("")).isPresent();
         assertThat(redeem("\u00e9".repeat(50))).isPresent();
     }
@@ -147,7 +174,7 @@ class PkceRulesTest {
     @Test
     void echoesOnlyASafePrefixOfAHostileMethod() {
         assertThat(authorize("code", RFC_CHALLENGE, "<script>alert(1)</script>\r\nX-Injected: 1")).get()
-                .extracting(Finding::description).asString()
+                .extracting(Violation::description).asString()
                 .doesNotContain("\r", "\n", "X-Injected")
                 .hasSizeLessThan(120);
     }

@@ -2,29 +2,35 @@ package dev.keyward.oauth21.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keyward.oauth21.baseline.Finding;
-import dev.keyward.oauth21.baseline.RuleId;
+import dev.keyward.oauth21.rule.RefreshRequest;
+import dev.keyward.oauth21.rule.Violation;
 import org.junit.jupiter.api.Test;
 
 class RefreshTokenRulesTest {
 
     @Test
     void aPublicClientsRefreshTokenIsGoodForOneRefresh() {
-        assertThat(RefreshTokenRules.oneTimeUse(true, false, true)).isEmpty();
-        assertThat(RefreshTokenRules.oneTimeUse(true, false, false)).get().satisfies(f -> {
-            assertThat(f.rule()).isEqualTo(RuleId.REFRESH_TOKEN_ROTATION);
-            assertThat(f.error()).isEqualTo("invalid_grant");
+        RefreshRequest publicClient = new RefreshRequest(true, false, null);
+
+        assertThat(RefreshTokenRules.oneTimeUse(publicClient.withFirstUse(true))).isEmpty();
+        assertThat(RefreshTokenRules.oneTimeUse(publicClient.withFirstUse(false))).get().satisfies(v -> {
+            assertThat(v.error()).isEqualTo("invalid_grant");
+            assertThat(v.description()).contains("already used").contains("revoked");
+            assertThat(v.effect()).isEqualTo(Violation.Effect.REVOKE_TOKEN_FAMILY);
         });
-        assertThat(RefreshTokenRules.oneTimeUse(true, false, false)).map(Finding::description).get().asString()
-                .contains("already used").contains("revoked");
+    }
+
+    @Test
+    void anUnknownFirstUseIsNotJudged() {
+        assertThat(RefreshTokenRules.oneTimeUse(new RefreshRequest(true, false, null))).isEmpty();
     }
 
     @Test
     void confidentialClientsAndDpopBoundTokensAreLeftAlone() {
-        assertThat(RefreshTokenRules.oneTimeUse(false, false, false)).isEmpty();
-        assertThat(RefreshTokenRules.oneTimeUse(true, true, false)).isEmpty();
-        assertThat(RefreshTokenRules.applies(false, false)).isFalse();
-        assertThat(RefreshTokenRules.applies(true, true)).isFalse();
-        assertThat(RefreshTokenRules.applies(true, false)).isTrue();
+        assertThat(RefreshTokenRules.oneTimeUse(new RefreshRequest(false, false, false))).isEmpty();
+        assertThat(RefreshTokenRules.oneTimeUse(new RefreshRequest(true, true, false))).isEmpty();
+        assertThat(RefreshTokenRules.applies(new RefreshRequest(false, false, null))).isFalse();
+        assertThat(RefreshTokenRules.applies(new RefreshRequest(true, true, null))).isFalse();
+        assertThat(RefreshTokenRules.applies(new RefreshRequest(true, false, null))).isTrue();
     }
 }

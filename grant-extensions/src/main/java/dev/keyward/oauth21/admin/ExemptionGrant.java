@@ -1,5 +1,0 @@
-package dev.keyward.oauth21.admin;
-
-/** The body of {@code PUT .../keyward-oauth21/exemptions}. */
-public record ExemptionGrant(String clientId, String rule, String reason, String expires) {
-}

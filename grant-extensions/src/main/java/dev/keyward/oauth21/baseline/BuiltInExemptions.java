@@ -1,0 +1,40 @@
+package dev.keyward.oauth21.baseline;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.keyward.oauth21.rule.RuleId;
+
+/**
+ * Keycloak's own clients that must keep working under the baseline, each listed with the rule
+ * it is exempt from and why. These are documented defaults, shown with every realm's exemptions.
+ */
+public final class BuiltInExemptions {
+
+    /** An exemption Keyward grants out of the box; {@code realm} null means every realm. */
+    public record BuiltIn(String realm, String clientId, RuleId rule, String reason) {
+    }
+
+    public static final List<BuiltIn> ALL = List.of(
+            new BuiltIn("master", "admin-cli", Baseline.NO_PASSWORD_GRANT,
+                    "kcadm.sh and other admin tools sign in to master with the password grant on admin-cli"),
+            new BuiltIn(null, "security-admin-console", Baseline.EXACT_REDIRECT_URI,
+                    "Keycloak registers the admin console with a relative wildcard redirect URI on Keycloak itself"),
+            new BuiltIn(null, "account-console", Baseline.EXACT_REDIRECT_URI,
+                    "Keycloak registers the account console with a relative wildcard redirect URI on Keycloak itself"),
+            new BuiltIn(null, "account", Baseline.EXACT_REDIRECT_URI,
+                    "Keycloak registers the account client with a relative wildcard redirect URI on Keycloak itself"));
+
+    private BuiltInExemptions() {
+    }
+
+    public static Optional<BuiltIn> find(String realm, String clientId, RuleId rule) {
+        for (BuiltIn exemption : ALL) {
+            if (exemption.rule() == rule && exemption.clientId().equals(clientId)
+                    && (exemption.realm() == null || exemption.realm().equals(realm))) {
+                return Optional.of(exemption);
+            }
+        }
+        return Optional.empty();
+    }
+}

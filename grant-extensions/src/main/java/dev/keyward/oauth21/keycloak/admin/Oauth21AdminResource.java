@@ -1,0 +1,142 @@
+package dev.keyward.oauth21.keycloak.admin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import dev.keyward.oauth21.baseline.BuiltInExemptions;
+import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
+import dev.keyward.oauth21.keycloak.modes.RuleModes;
+import dev.keyward.oauth21.rule.RuleId;
+import dev.keyward.oauth21.exemption.Exemption;
+import dev.keyward.oauth21.exemption.ExemptionRequest;
+
+/**
+ * {@code /admin/realms/{realm}/keyward-oauth21}: the modes in force ({@code GET modes}), and the
+ * realm's exemptions: list every one (built-in and granted), grant one (PUT), or remove one
+ * (DELETE). Granting and removing are admin events on the client.
+ */
+public class Oauth21AdminResource {
+
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final RuleModes modes;
+
+    Oauth21AdminResource(RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent, RuleModes modes) {
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.CLIENT);
+        this.modes = modes;
+    }
+
+    @GET
+    @Path("modes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ModesRepresentation modes() {
+        auth.realm().requireViewRealm();
+        Map<String, ModesRepresentation.RuleModes> rules = new LinkedHashMap<>();
+        for (RuleId rule : modes.rules()) {
+            rules.put(rule.id(), new ModesRepresentation.RuleModes(modes.server().modeOf(rule).id(), modes.realmMode(rule, realm).id()));
+        }
+        return new ModesRepresentation(realm.getName(), modes.exemptionMaxDays(), rules);
+    }
+
+    @GET
+    @Path("exemptions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ExemptionRepresentation> list() {
+        auth.clients().requireList();
+        Instant now = RuleModes.now();
+        List<ExemptionRepresentation> exemptions = new ArrayList<>();
+        for (BuiltInExemptions.BuiltIn builtIn : BuiltInExemptions.ALL) {
+            if ((builtIn.realm() == null || builtIn.realm().equals(realm.getName())) && realm.getClientByClientId(builtIn.clientId()) != null) {
+                exemptions.add(new ExemptionRepresentation(builtIn.clientId(), builtIn.rule().id(), builtIn.reason(),
+                        null, null, null, "built-in", true));
+            }
+        }
+        realm.getClientsStream()
+                .filter(auth.clients()::canView)
+                .forEach(client -> ClientExemptions.all(client, modes.rules()).forEach(e -> exemptions.add(representation(client, e, now))));
+        return exemptions;
+    }
+
+    @PUT
+    @Path("exemptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ExemptionRepresentation grant(ExemptionGrant grant) {
+        if (grant == null) {
+            throw ErrorResponse.error("A JSON body with clientId, rule, reason and expires is required", Response.Status.BAD_REQUEST);
+        }
+        ClientModel client = client(grant.clientId());
+        auth.clients().requireManage(client);
+        Instant now = RuleModes.now();
+        ExemptionRequest request = new ExemptionRequest(grant.rule(), grant.reason(), grant.expires());
+        List<String> problems = request.problems(now, modes.exemptionMaxDays(), modes.rules());
+        if (!problems.isEmpty()) {
+            throw ErrorResponse.error(String.join("; ", problems), Response.Status.BAD_REQUEST);
+        }
+        Exemption exemption = request.grant(now, auth.adminAuth().getUser().getUsername(), modes.rules());
+        boolean replaces = ClientExemptions.find(client, exemption.rule()).isPresent();
+        ClientExemptions.put(client, exemption);
+        ExemptionRepresentation representation = representation(client, exemption, now);
+        adminEvent.operation(replaces ? OperationType.UPDATE : OperationType.CREATE)
+                .resourcePath("clients", client.getId(), "keyward-exemptions", exemption.rule().id())
+                .representation(representation)
+                .success();
+        return representation;
+    }
+
+    @DELETE
+    @Path("exemptions")
+    public Response remove(@QueryParam("clientId") String clientId, @QueryParam("rule") String ruleId) {
+        ClientModel client = client(clientId);
+        auth.clients().requireManage(client);
+        RuleId rule = modes.rule(ruleId).orElseThrow(() -> ErrorResponse.error(
+                "rule '" + ruleId + "' is unknown; the rules are " + modes.ruleIdList(), Response.Status.BAD_REQUEST));
+        if (ClientExemptions.find(client, rule).isEmpty()) {
+            throw ErrorResponse.error("Client " + clientId + " has no exemption from " + rule.id(), Response.Status.NOT_FOUND);
+        }
+        ClientExemptions.remove(client, rule);
+        adminEvent.operation(OperationType.DELETE)
+                .resourcePath("clients", client.getId(), "keyward-exemptions", rule.id())
+                .success();
+        return Response.noContent().build();
+    }
+
+    private ClientModel client(String clientId) {
+        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
+        if (client == null) {
+            auth.clients().requireList();
+            throw ErrorResponse.error("No client with clientId " + clientId + " in realm " + realm.getName(), Response.Status.NOT_FOUND);
+        }
+        return client;
+    }
+
+    private ExemptionRepresentation representation(ClientModel client, Exemption exemption, Instant now) {
+        return new ExemptionRepresentation(client.getClientId(), exemption.rule().id(), exemption.reason(),
+                exemption.expires().toString(), exemption.grantedAt().toString(), exemption.grantedBy(), "granted",
+                exemption.activeAt(now, modes.exemptionMaxDays()));
+    }
+}

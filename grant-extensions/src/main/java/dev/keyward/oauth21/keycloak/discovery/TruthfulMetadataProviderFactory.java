@@ -1,0 +1,53 @@
+package dev.keyward.oauth21.keycloak.discovery;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.wellknown.WellKnownProvider;
+import org.keycloak.wellknown.WellKnownProviderFactory;
+
+import dev.keyward.oauth21.keycloak.executor.Oauth21ExecutorFactory;
+import dev.keyward.oauth21.keycloak.modes.RuleModes;
+
+/**
+ * Serves a discovery document under Keycloak's own alias, ahead of Keycloak's provider
+ * (Keycloak picks the lowest priority), and trims what enforcing rules forbid.
+ */
+abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFactory {
+
+    /** Keycloak's own providers have priority 100; the lowest wins. */
+    private static final int AHEAD_OF_KEYCLOAK = 10;
+
+    private RuleModes modes;
+
+    /** The id of Keycloak's provider whose document this one trims; it is also the alias served. */
+    abstract String stockProviderId();
+
+    @Override
+    public WellKnownProvider create(KeycloakSession session) {
+        return new TruthfulMetadataProvider(session, session.getProvider(WellKnownProvider.class, stockProviderId()), modes);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        modes = Oauth21ExecutorFactory.ruleModes(factory);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getAlias() {
+        return stockProviderId();
+    }
+
+    @Override
+    public int getPriority() {
+        return AHEAD_OF_KEYCLOAK;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.keyward.oauth21.keycloak.executor;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
+import org.keycloak.protocol.oidc.par.clientpolicy.context.PushedAuthorizationRequestContext;
+import org.keycloak.representations.RefreshToken;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyException;
+import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
+import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
+import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
+import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
+import org.keycloak.services.clientpolicy.context.ResourceOwnerPasswordCredentialsContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
+import org.keycloak.services.clientpolicy.context.TokenRequestContext;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
+
+import dev.keyward.oauth21.baseline.Baseline;
+import dev.keyward.oauth21.keycloak.modes.RuleModes;
+import dev.keyward.oauth21.refresh.RefreshTokenRules;
+import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.Finding;
+import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.Phase;
+import dev.keyward.oauth21.rule.RefreshRequest;
+import dev.keyward.oauth21.rule.SingleUseLedger;
+import dev.keyward.oauth21.rule.TokenRequest;
+import dev.keyward.oauth21.rule.Verdict;
+import dev.keyward.oauth21.rule.Violation;
+
+/**
+ * Runs the OAuth 2.1 baseline on Keycloak's client-policy events: translates each event into a
+ * request record, learns what stateful rules need from the single-use ledger, asks the
+ * {@link Baseline} for findings, records them, and refuses with the first enforced one.
+ */
+public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+
+    private static final String SEEN_CHALLENGE = "pkce-challenge:";
+    private static final String USED_REFRESH_TOKEN = "used-refresh-token";
+
+    private final KeycloakSession session;
+    private final RuleModes modes;
+    private final Baseline baseline;
+    private final SingleUseLedger ledger;
+
+    Oauth21Executor(KeycloakSession session, RuleModes modes, Baseline baseline) {
+        this.session = session;
+        this.modes = modes;
+        this.baseline = baseline;
+        this.ledger = new KeycloakSingleUseLedger(session);
+    }
+
+    @Override
+    public String getProviderId() {
+        return Oauth21ExecutorFactory.PROVIDER_ID;
+    }
+
+    @Override
+    public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        RealmModel realm = session.getContext().getRealm();
+        switch (context.getEvent()) {
+            case PRE_AUTHORIZATION_REQUEST -> preAuthorization(realm, (PreAuthorizationRequestContext) context);
+            case AUTHORIZATION_REQUEST -> {
+                AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
+                // A pushed request's challenge was spent when it was pushed.
+                authorization(realm, authorization.getClient(), authorization.getAuthorizationEndpointRequest(),
+                        EventType.LOGIN, !authorization.isParRequest());
+            }
+            case PUSHED_AUTHORIZATION_REQUEST -> {
+                PushedAuthorizationRequestContext par = (PushedAuthorizationRequestContext) context;
+                judge(realm, par.getClient().getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST,
+                        baseline.check(Phase.REDIRECT, KeycloakRequests.authorization(par.getClient(), par.getRequest())));
+                authorization(realm, par.getClient(), par.getRequest(), EventType.PUSHED_AUTHORIZATION_REQUEST, true);
+            }
+            case TOKEN_REQUEST -> {
+                ClientModel client = session.getContext().getClient();
+                // Keycloak authenticates the client before this event; without one it has already answered.
+                if (client != null) {
+                    TokenRequest request = KeycloakRequests.token(client, ((TokenRequestContext) context).getParams());
+                    judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN, baseline.check(Phase.TOKEN, request));
+                }
+            }
+            case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
+                ClientModel client = ((ResourceOwnerPasswordCredentialsContext) context).getClient();
+                TokenRequest request = new TokenRequest(KeycloakRequests.settings(client), OAuth2Constants.PASSWORD, null);
+                judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.TOKEN, request));
+            }
+            case TOKEN_REFRESH -> refresh(realm, (TokenRefreshContext) context);
+            case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
+            case UPDATE -> registration(realm, context, EventType.CLIENT_UPDATE);
+            default -> {
+                // Other events carry nothing the baseline judges.
+            }
+        }
+    }
+
+    /** Before Keycloak matches the redirect URI itself: a failure here is shown on an error page, never redirected. */
+    private void preAuthorization(RealmModel realm, PreAuthorizationRequestContext context) throws ClientPolicyException {
+        ClientModel client = context.getClientId() == null ? null : realm.getClientByClientId(context.getClientId());
+        // Unknown clients get Keycloak's own error; PAR requests were checked when pushed.
+        if (client == null || context.getRequestParameters().containsKey(OIDCLoginProtocol.REQUEST_URI_PARAM)) {
+            return;
+        }
+        AuthorizationRequest request = KeycloakRequests.authorization(client, context.getRequestParameters());
+        judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.REDIRECT, request));
+    }
+
+    private void authorization(RealmModel realm, ClientModel client, AuthorizationEndpointRequest endpointRequest, EventType eventType,
+                               boolean challengeIsNew) throws ClientPolicyException {
+        AuthorizationRequest request = KeycloakRequests.authorization(client, endpointRequest);
+        List<Finding> findings = baseline.check(Phase.AUTHORIZATION, request);
+        // Only a request that passes the other checks spends its challenge, for as long as a code for it could be redeemed.
+        if (findings.isEmpty() && challengeIsNew && request.codeChallenge() != null
+                && modes.modeOf(Baseline.SINGLE_USE_CHALLENGE, realm, null) != Mode.OFF) {
+            long lifespan = (long) realm.getAccessCodeLifespanLogin() + realm.getAccessCodeLifespan();
+            boolean firstSeen = ledger.firstSight(SEEN_CHALLENGE + realm.getId(), request.codeChallenge(), lifespan);
+            findings = baseline.check(Phase.AUTHORIZATION, request.withChallengeFirstSeen(firstSeen));
+        }
+        judge(realm, client.getClientId(), eventType, findings);
+    }
+
+    private void refresh(RealmModel realm, TokenRefreshContext context) throws ClientPolicyException {
+        ClientModel client = context.getClient();
+        String presented = context.getParams().getFirst(OAuth2Constants.REFRESH_TOKEN);
+        boolean judged = modes.modeOf(Baseline.REFRESH_TOKEN_ROTATION, realm, client.getClientId()) != Mode.OFF;
+        // Only a token Keycloak itself signed can mark anything as used or revoke a session.
+        RefreshToken token = judged && presented != null ? session.tokens().decode(presented, RefreshToken.class) : null;
+        if (token == null) {
+            return;
+        }
+        RefreshRequest request = new RefreshRequest(client.isPublicClient(), TokenFamilies.dpopBound(token), null);
+        if (RefreshTokenRules.applies(request)) {
+            long remaining = token.getExp() == null ? realm.getSsoSessionMaxLifespan() : token.getExp() - Time.currentTime();
+            request = request.withFirstUse(ledger.firstSight(USED_REFRESH_TOKEN, presented, remaining));
+        }
+        judge(realm, client.getClientId(), EventType.REFRESH_TOKEN, baseline.check(Phase.REFRESH, request),
+                effect -> TokenFamilies.revoke(session, realm, client, token));
+    }
+
+    private void registration(RealmModel realm, ClientPolicyContext event, EventType eventType) throws ClientPolicyException {
+        ClientSettings client = KeycloakRequests.registration((ClientCRUDContext) event).orElse(null);
+        if (client == null) {
+            return;
+        }
+        try {
+            judge(realm, client.clientId(), eventType, baseline.check(Phase.REGISTRATION, client));
+        } catch (ClientPolicyException rejection) {
+            if (event instanceof DynamicClientRegisterContext || event instanceof DynamicClientUpdateContext) {
+                // Keycloak answers dynamic registration policy errors with 403 insufficient_scope and
+                // puts only the error code into error_description; carry the full reason there instead.
+                throw new ClientPolicyException(rejection.getErrorDetail(), rejection.getErrorDetail());
+            }
+            throw rejection;
+        }
+    }
+
+    private void judge(RealmModel realm, String clientId, EventType eventType, List<Finding> findings) throws ClientPolicyException {
+        judge(realm, clientId, eventType, findings, effect -> {
+            // Only refresh findings have effects.
+        });
+    }
+
+    /** Records every finding whose rule is not off, carries out the enforced effects, then refuses with the first enforced finding. */
+    private void judge(RealmModel realm, String clientId, EventType eventType, List<Finding> findings,
+                       Consumer<Violation.Effect> effects) throws ClientPolicyException {
+        if (findings.isEmpty()) {
+            return;
+        }
+        Verdict verdict = Verdict.of(findings, rule -> modes.modeOf(rule, realm, clientId));
+        verdict.recorded().forEach(judged -> FindingRecorder.record(session, realm, clientId, eventType, judged));
+        verdict.effects().forEach(effects);
+        if (verdict.refusal().isPresent()) {
+            Finding refusal = verdict.refusal().get();
+            throw new ClientPolicyException(refusal.error(), refusal.errorDescription());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.keyward.oauth21.keycloak.modes;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.util.JsonSerialization;
+
+import dev.keyward.oauth21.rule.RuleId;
+import dev.keyward.oauth21.exemption.Exemption;
+
+/**
+ * Exemptions live on the client they exempt, as attributes {@code keyward.exemption.<rule>},
+ * so they travel with Keycloak's caches, clustering and exports.
+ */
+public final class ClientExemptions {
+
+    public static final String ATTRIBUTE_PREFIX = "keyward.exemption.";
+
+    private static final Logger LOG = Logger.getLogger(ClientExemptions.class);
+
+    private ClientExemptions() {
+    }
+
+    public static Optional<Exemption> find(ClientModel client, RuleId rule) {
+        String value = client.getAttribute(ATTRIBUTE_PREFIX + rule.id());
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Map<?, ?> stored = JsonSerialization.readValue(value, Map.class);
+            return Optional.of(new Exemption(rule, (String) stored.get("reason"), Instant.parse((String) stored.get("expires")),
+                    Instant.parse((String) stored.get("grantedAt")), (String) stored.get("grantedBy")));
+        } catch (IOException | RuntimeException e) {
+            // A damaged exemption exempts nothing.
+            LOG.warnf("Client %s: attribute %s%s is not a Keyward exemption and is ignored", client.getClientId(), ATTRIBUTE_PREFIX, rule.id());
+            return Optional.empty();
+        }
+    }
+
+    public static List<Exemption> all(ClientModel client, List<RuleId> rules) {
+        List<Exemption> exemptions = new ArrayList<>();
+        for (RuleId rule : rules) {
+            find(client, rule).ifPresent(exemptions::add);
+        }
+        return exemptions;
+    }
+
+    public static void put(ClientModel client, Exemption exemption) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        stored.put("reason", exemption.reason());
+        stored.put("expires", exemption.expires().toString());
+        stored.put("grantedAt", exemption.grantedAt().toString());
+        stored.put("grantedBy", exemption.grantedBy());
+        try {
+            client.setAttribute(ATTRIBUTE_PREFIX + exemption.rule().id(), JsonSerialization.writeValueAsString(stored));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not store the exemption", e);
+        }
+    }
+
+    public static void remove(ClientModel client, RuleId rule) {
+        client.removeAttribute(ATTRIBUTE_PREFIX + rule.id());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.keyward.oauth21.rule;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a rule does when a request breaks it. */
+public enum Mode {
+    /** The rule is not evaluated. */
+    OFF,
+    /** The request proceeds; the finding is recorded as an event and logged. */
+    REPORT,
+    /** The request is rejected with an OAuth error; the finding is recorded as an event and logged. */
+    ENFORCE;
+
+    /** {@code off}, {@code report} or {@code enforce} (any case, surrounding spaces ignored), else empty. */
+    public static Optional<Mode> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String id = value.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(mode -> mode.id().equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Mode::id).toList();
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The stricter of two modes: a realm may tighten the server's baseline, never loosen it. */
+    public Mode stricter(Mode other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.keyward.oauth21.rule;
+
+/** The OAuth error codes the rules answer with. */
+public final class OAuthErrors {
+
+    public static final String INVALID_REQUEST = "invalid_request";
+    public static final String INVALID_GRANT = "invalid_grant";
+    public static final String UNSUPPORTED_RESPONSE_TYPE = "unsupported_response_type";
+    public static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
+    /** RFC 7591 §3.2.2. */
+    public static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";
+
+    private OAuthErrors() {
+    }
+}

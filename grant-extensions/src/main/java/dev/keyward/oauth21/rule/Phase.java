@@ -1,0 +1,30 @@
+package dev.keyward.oauth21.rule;
+
+/**
+ * A moment at which rules judge, typed by what they see then. A check is registered for one
+ * phase; the adapter asks for each phase's findings when Keycloak reaches that moment.
+ */
+public final class Phase<S> {
+
+    /** Before anything is sent to the redirect URI: failures are shown on an error page, never redirected. */
+    public static final Phase<AuthorizationRequest> REDIRECT = new Phase<>("redirect");
+    /** An authorization request whose redirect URI is trusted: failures go back to the client. */
+    public static final Phase<AuthorizationRequest> AUTHORIZATION = new Phase<>("authorization");
+    /** A token request (code redemption, password grant, client credentials). */
+    public static final Phase<TokenRequest> TOKEN = new Phase<>("token");
+    /** A refresh token presented at the token endpoint. */
+    public static final Phase<RefreshRequest> REFRESH = new Phase<>("refresh");
+    /** A client's stored configuration: at registration, at update, and in compliance reports. */
+    public static final Phase<ClientSettings> REGISTRATION = new Phase<>("registration");
+
+    private final String name;
+
+    private Phase(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.keyward.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.keycloak.provider.ProviderFactory;
+import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
+
+import dev.keyward.oauth21.rule.Finding;
+
+/**
+ * The contracts between modules that only the assembling module sees whole: the global policy
+ * set it ships names executors that other modules provide, and the theme recognises Keyward's
+ * refusals by the prefix the rule kernel declares.
+ */
+class ContractsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyExecutorOfTheGlobalProfilesIsRegisteredInTheJar() throws IOException {
+        List<String> registered = ServiceLoader.load(ClientPolicyExecutorProviderFactory.class).stream()
+                .map(ServiceLoader.Provider::get).map(ProviderFactory::getId).toList();
+        List<String> named = new ArrayList<>();
+        read("keyward-oauth21-client-profiles.json").path("profiles")
+                .forEach(profile -> profile.path("executors").forEach(executor -> named.add(executor.path("executor").asText())));
+
+        assertThat(named).isNotEmpty().contains("keyward-oauth21");
+        assertThat(registered).containsAll(named);
+    }
+
+    @Test
+    void everyGlobalPolicyUsesAShippedProfile() throws IOException {
+        List<String> profiles = new ArrayList<>();
+        read("keyward-oauth21-client-profiles.json").path("profiles").forEach(profile -> profiles.add(profile.path("name").asText()));
+        List<String> used = new ArrayList<>();
+        read("keyward-oauth21-client-policies.json").path("policies")
+                .forEach(policy -> policy.path("profiles").forEach(profile -> used.add(profile.asText())));
+
+        assertThat(used).isNotEmpty();
+        assertThat(profiles).containsAll(used);
+    }
+
+    @Test
+    void theErrorPageRecognisesKeywardsRefusalsByTheKernelsPrefix() throws IOException {
+        // FreeMarker cannot read a Java constant; this ties the template's literal to the one in the kernel.
+        String errorPage = text("theme/keyward/login/error.ftl");
+
+        assertThat(errorPage).contains("starts_with(\"" + Finding.DESCRIPTION_PREFIX + "\")");
+    }
+
+    private static JsonNode read(String resource) throws IOException {
+        return JSON.readTree(text(resource));
+    }
+
+    private static String text(String resource) throws IOException {
+        try (InputStream in = ContractsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the classpath").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

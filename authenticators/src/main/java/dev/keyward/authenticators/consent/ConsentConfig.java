@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import dev.keyward.settings.MultivaluedSetting;
+import dev.keyward.settings.Problems;
 
 /**
  * The consent step's settings.
@@ -26,8 +30,6 @@ public record ConsentConfig(Duration rememberFor, Set<String> alwaysAsk, Clients
     public static final String DEFAULT_REMEMBER_FOR = "90d";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
-    // Keycloak stores a multivalued string as one value joined with "##".
-    private static final String MULTIVALUED_SEPARATOR = "##";
 
     public ConsentConfig {
         alwaysAsk = Set.copyOf(alwaysAsk);
@@ -50,68 +52,51 @@ public record ConsentConfig(Duration rememberFor, Set<String> alwaysAsk, Clients
             return value;
         }
 
-        static Clients parse(String value) {
-            return Arrays.stream(values()).filter(c -> c.value.equals(value)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(CLIENTS + ": '" + value + "' is not one of "
-                            + Arrays.stream(values()).map(Clients::value).collect(Collectors.joining(", "))));
+        static Optional<Clients> parse(String value) {
+            return Arrays.stream(values()).filter(c -> c.value.equals(value)).findFirst();
         }
     }
 
     /**
-     * Reads the authenticator config; missing values take their defaults.
-     *
-     * @throws IllegalArgumentException naming the setting and what is wrong with it
+     * Reads the authenticator config; missing values take their defaults. Keycloak cannot check
+     * these settings when they are saved, so each unreadable one is reported and replaced by the
+     * choice that asks more, never less (remember nothing, ask for all clients); the readable
+     * ones are kept.
      */
-    public static ConsentConfig from(Map<String, String> config) {
-        return read(config, problem -> {
-            throw new IllegalArgumentException(problem);
+    public static ConsentConfig read(Map<String, String> settings, Problems problems) {
+        Map<String, String> values = settings == null ? Map.of() : settings;
+        String remember = Objects.requireNonNullElse(values.get(REMEMBER_FOR), DEFAULT_REMEMBER_FOR);
+        Duration rememberFor = parseDuration(remember).orElseGet(() -> {
+            problems.add(REMEMBER_FOR, REMEMBER_FOR + ": '" + remember + "' is not a duration;"
+                    + " write a whole number followed by s, m, h or d (such as 90d), or 0 to ask at every login");
+            return Duration.ZERO;
         });
+        String choice = Objects.requireNonNullElse(values.get(CLIENTS), Clients.CONSENT_REQUIRED.value()).strip();
+        Clients clients = Clients.parse(choice).orElseGet(() -> {
+            problems.add(CLIENTS, CLIENTS + ": '" + choice + "' is not one of "
+                    + Arrays.stream(Clients.values()).map(Clients::value).collect(Collectors.joining(", ")));
+            return Clients.ALL;
+        });
+        return new ConsentConfig(rememberFor, Set.copyOf(MultivaluedSetting.values(values.get(ALWAYS_ASK_SCOPES))), clients);
     }
 
-    /**
-     * Reads a stored config that Keycloak could not check when it was saved: each unreadable
-     * setting is reported and replaced by the choice that asks more, never less (remember nothing,
-     * ask for all clients); the readable ones are kept.
-     */
-    public static ConsentConfig read(Map<String, String> config, Consumer<String> problems) {
-        Map<String, String> values = config == null ? Map.of() : config;
-        Duration rememberFor;
-        try {
-            rememberFor = parseDuration(values.getOrDefault(REMEMBER_FOR, DEFAULT_REMEMBER_FOR));
-        } catch (IllegalArgumentException e) {
-            problems.accept(e.getMessage());
-            rememberFor = Duration.ZERO;
-        }
-        Clients clients;
-        try {
-            clients = Clients.parse(values.getOrDefault(CLIENTS, Clients.CONSENT_REQUIRED.value()).strip());
-        } catch (IllegalArgumentException e) {
-            problems.accept(e.getMessage());
-            clients = Clients.ALL;
-        }
-        Set<String> alwaysAsk = Arrays.stream(values.getOrDefault(ALWAYS_ASK_SCOPES, "").split(MULTIVALUED_SEPARATOR))
-                .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        return new ConsentConfig(rememberFor, alwaysAsk, clients);
-    }
-
-    /** {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s}, or {@code 0} for "ask every time". */
-    static Duration parseDuration(String text) {
+    /** {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s}, or {@code 0} for "ask every time"; empty for anything else. */
+    static Optional<Duration> parseDuration(String text) {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (value.equals("0")) {
-            return Duration.ZERO;
+            return Optional.of(Duration.ZERO);
         }
         Matcher m = DURATION.matcher(value);
         if (!m.matches()) {
-            throw new IllegalArgumentException(REMEMBER_FOR + ": '" + text + "' is not a duration;"
-                    + " write a whole number followed by s, m, h or d (such as 90d), or 0 to ask at every login");
+            return Optional.empty();
         }
         long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
+        return Optional.of(switch (m.group(2)) {
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
-        };
+        });
     }
 
     /** Whether the step runs for a client, given its "Consent required" switch. */

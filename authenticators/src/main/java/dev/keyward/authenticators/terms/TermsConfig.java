@@ -1,11 +1,10 @@
 package dev.keyward.authenticators.terms;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.keyward.authenticators.support.WebLinks;
+import dev.keyward.settings.Problems;
+import dev.keyward.settings.UrlPolicy;
 
 /**
  * The terms step's settings.
@@ -26,44 +25,50 @@ public record TermsConfig(String version, String textKey, String url) {
     private static final Pattern PRINTABLE = Pattern.compile("[^\\p{Cntrl}]+");
     private static final Pattern MESSAGE_KEY = Pattern.compile("[A-Za-z0-9._-]+");
 
-    /** A setting that cannot be saved, and why. */
-    public record Problem(String setting, String message) {
+    /**
+     * Reads the required action's config; missing or blank values take their defaults. A value
+     * that the save-time check refuses is reported; a bad text key is replaced by the default and
+     * a bad URL by none, but a bad version is kept as it is: it is only compared with what users
+     * accepted, and falling back to another version could skip users who must be asked.
+     */
+    public static TermsConfig read(Map<String, String> settings, Problems problems) {
+        Map<String, String> values = settings == null ? Map.of() : settings;
+        return new TermsConfig(version(values.get(VERSION), problems), textKey(values.get(TEXT_KEY), problems),
+                url(values.get(URL), problems));
     }
 
-    /** Reads a stored config; missing or blank values take their defaults, a URL that is not http(s) is dropped. */
-    public static TermsConfig from(Map<String, String> config) {
-        Map<String, String> values = config == null ? Map.of() : config;
-        return new TermsConfig(
-                valueOr(values.get(VERSION), DEFAULT_VERSION),
-                valueOr(values.get(TEXT_KEY), DEFAULT_TEXT_KEY),
-                WebLinks.linkOrNull(values.get(URL)));
+    private static String version(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_VERSION;
+        }
+        String version = value.strip();
+        if (version.length() > MAX_VERSION_LENGTH) {
+            problems.add(VERSION, "The terms version may be at most " + MAX_VERSION_LENGTH + " characters long.");
+        } else if (!PRINTABLE.matcher(version).matches()) {
+            problems.add(VERSION, "The terms version may not contain control characters.");
+        }
+        return version;
     }
 
-    /** What is wrong with a config an admin is about to save; empty when it is fine. */
-    public static List<Problem> problems(Map<String, String> config) {
-        Map<String, String> values = config == null ? Map.of() : config;
-        List<Problem> problems = new ArrayList<>();
-        String version = values.get(VERSION);
-        if (version != null && !version.isBlank()) {
-            if (version.strip().length() > MAX_VERSION_LENGTH) {
-                problems.add(new Problem(VERSION, "The terms version may be at most " + MAX_VERSION_LENGTH + " characters long."));
-            } else if (!PRINTABLE.matcher(version.strip()).matches()) {
-                problems.add(new Problem(VERSION, "The terms version may not contain control characters."));
-            }
+    private static String textKey(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_TEXT_KEY;
         }
-        String textKey = values.get(TEXT_KEY);
-        if (textKey != null && !textKey.isBlank() && !MESSAGE_KEY.matcher(textKey.strip()).matches()) {
-            problems.add(new Problem(TEXT_KEY, "The terms text key must be a message key (letters, digits, '.', '_' or '-'), such as "
-                    + DEFAULT_TEXT_KEY + "."));
+        if (!MESSAGE_KEY.matcher(value.strip()).matches()) {
+            problems.add(TEXT_KEY, "The terms text key must be a message key (letters, digits, '.', '_' or '-'), such as "
+                    + DEFAULT_TEXT_KEY + ".");
+            return DEFAULT_TEXT_KEY;
         }
-        String url = values.get(URL);
-        if (url != null && !url.isBlank() && WebLinks.linkOrNull(url) == null) {
-            problems.add(new Problem(URL, "The terms URL must be an absolute http:// or https:// URL."));
-        }
-        return problems;
+        return value.strip();
     }
 
-    private static String valueOr(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.strip();
+    private static String url(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return UrlPolicy.WEB_LINK.accepted(value).orElseGet(() -> {
+            problems.add(URL, "The terms URL must be an absolute http:// or https:// URL.");
+            return null;
+        });
     }
 }

@@ -1,67 +1,76 @@
 package dev.keyward.authenticators.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keyward.settings.Problems;
+
 class ConsentConfigTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
+    private final Problems problems = new Problems();
+
     @Test
     void anUnconfiguredStepRemembersNinetyDaysForClientsThatRequireConsent() {
-        ConsentConfig config = ConsentConfig.from(null);
+        ConsentConfig config = ConsentConfig.read(null, problems);
 
         assertThat(config.rememberFor()).isEqualTo(Duration.ofDays(90));
         assertThat(config.alwaysAsk()).isEmpty();
         assertThat(config.appliesTo(true)).isTrue();
         assertThat(config.appliesTo(false)).isFalse();
+        assertThat(problems.isEmpty()).isTrue();
     }
 
     @Test
     void readsEachSetting() {
-        ConsentConfig config = ConsentConfig.from(Map.of(
+        ConsentConfig config = ConsentConfig.read(Map.of(
                 ConsentConfig.REMEMBER_FOR, " 12h ",
                 ConsentConfig.ALWAYS_ASK_SCOPES, "payments##  ## offline_access",
-                ConsentConfig.CLIENTS, "all"));
+                ConsentConfig.CLIENTS, "all"), problems);
 
         assertThat(config.rememberFor()).isEqualTo(Duration.ofHours(12));
         assertThat(config.alwaysAsk()).containsExactlyInAnyOrder("payments", "offline_access");
         assertThat(config.appliesTo(false)).isTrue();
+        assertThat(problems.isEmpty()).isTrue();
     }
 
     @Test
     void understandsEachDurationUnitAndZero() {
-        assertThat(ConsentConfig.parseDuration("45s")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(ConsentConfig.parseDuration("30m")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(ConsentConfig.parseDuration("2H")).isEqualTo(Duration.ofHours(2));
-        assertThat(ConsentConfig.parseDuration("365d")).isEqualTo(Duration.ofDays(365));
-        assertThat(ConsentConfig.parseDuration("0")).isZero();
+        assertThat(ConsentConfig.parseDuration("45s")).contains(Duration.ofSeconds(45));
+        assertThat(ConsentConfig.parseDuration("30m")).contains(Duration.ofMinutes(30));
+        assertThat(ConsentConfig.parseDuration("2H")).contains(Duration.ofHours(2));
+        assertThat(ConsentConfig.parseDuration("365d")).contains(Duration.ofDays(365));
+        assertThat(ConsentConfig.parseDuration("0")).contains(Duration.ZERO);
     }
 
     @Test
-    void aBadDurationIsRefusedWithTheSettingNameAndAnExample() {
+    void aBadDurationIsReportedWithTheSettingNameAndAnExampleAndRemembersNothing() {
         for (String bad : new String[] {"", "90", "-5d", "1.5h", "P90D", "9999999d", "90 days"}) {
-            assertThatThrownBy(() -> ConsentConfig.from(Map.of(ConsentConfig.REMEMBER_FOR, bad)))
-                    .as(bad)
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("remember-for")
-                    .hasMessageContaining("90d");
+            Problems reported = new Problems();
+
+            ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.REMEMBER_FOR, bad), reported);
+
+            assertThat(config.rememberFor()).as(bad).isZero();
+            assertThat(reported.list()).as(bad).singleElement().satisfies(p -> {
+                assertThat(p.setting()).isEqualTo("remember-for");
+                assertThat(p.message()).contains("remember-for", "90d");
+            });
         }
     }
 
     @Test
-    void anUnknownClientsChoiceIsRefusedWithTheChoices() {
-        assertThatThrownBy(() -> ConsentConfig.from(Map.of(ConsentConfig.CLIENTS, "some")))
-                .hasMessage("clients: 'some' is not one of consent-required, all");
+    void anUnknownClientsChoiceIsReportedWithTheChoicesAndAsksForAllClients() {
+        ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.CLIENTS, "some"), problems);
+
+        assertThat(config.clients()).isEqualTo(ConsentConfig.Clients.ALL);
+        assertThat(problems.messages()).containsExactly("clients: 'some' is not one of consent-required, all");
     }
 
     @Test
@@ -83,13 +92,11 @@ class ConsentConfigTest {
 
     @Test
     void aStoredConfigWithBadValuesKeepsTheGoodOnesAndAsksMoreForTheBadOnes() {
-        List<String> problems = new ArrayList<>();
-
         ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.REMEMBER_FOR, "ninety days",
-                ConsentConfig.CLIENTS, "some", ConsentConfig.ALWAYS_ASK_SCOPES, "payments"), problems::add);
+                ConsentConfig.CLIENTS, "some", ConsentConfig.ALWAYS_ASK_SCOPES, "payments"), problems);
 
         assertThat(config).isEqualTo(new ConsentConfig(Duration.ZERO, Set.of("payments"), ConsentConfig.Clients.ALL));
-        assertThat(problems).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("remember-for: 'ninety days'"))
+        assertThat(problems.messages()).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("remember-for: 'ninety days'"))
                 .anySatisfy(p -> assertThat(p).startsWith("clients: 'some'"));
     }
 }

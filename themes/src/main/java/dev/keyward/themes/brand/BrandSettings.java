@@ -1,11 +1,12 @@
 package dev.keyward.themes.brand;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.regex.Pattern;
+
+import dev.keyward.settings.Problems;
+import dev.keyward.settings.UrlPolicy;
 
 /**
  * Reads a realm's brand from its attributes. A value that cannot be used (not a colour, not an
@@ -26,18 +27,17 @@ public final class BrandSettings {
     public static final String DEFAULT_ACCENT = "#5e40be";
 
     private static final Pattern COLOR = Pattern.compile("#([0-9a-f]{3}|[0-9a-f]{6})");
-    // Characters that would end a CSS url("…") or an HTML attribute.
-    private static final Pattern UNSAFE_IN_CSS = Pattern.compile("[\"'()\\\\<>\\s\\p{Cntrl}]");
 
     private BrandSettings() {
     }
 
     /**
      * @param attributes the realm's attributes
-     * @param httpsPage  whether the login pages are served over https (then plain http resources are refused)
-     * @param problems   receives one message per value that was replaced
+     * @param httpsPage  whether the login pages are served over https (then plain http resources are refused);
+     *                   a fact of the request, not a setting, so it comes separately
+     * @param problems   receives one problem per value that was replaced by the theme's default
      */
-    public static Brand read(Map<String, String> attributes, boolean httpsPage, Consumer<String> problems) {
+    public static Brand read(Map<String, String> attributes, boolean httpsPage, Problems problems) {
         String primary = color(attributes.get(PRIMARY_COLOR), PRIMARY_COLOR, DEFAULT_PRIMARY, problems);
         return new Brand(
                 primary,
@@ -48,13 +48,13 @@ public final class BrandSettings {
                 url(attributes.get(CSS_URL), CSS_URL, httpsPage, problems));
     }
 
-    private static String color(String value, String name, String fallback, Consumer<String> problems) {
+    private static String color(String value, String name, String fallback, Problems problems) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         String color = value.strip().toLowerCase(Locale.ROOT);
         if (!COLOR.matcher(color).matches()) {
-            problems.accept(name + " '" + value + "' is not a colour like #0066cc; using " + fallback);
+            problems.add(name, name + " '" + value + "' is not a colour like #0066cc; using " + fallback);
             return fallback;
         }
         return color.length() == 4
@@ -62,27 +62,22 @@ public final class BrandSettings {
                 : color;
     }
 
-    private static String url(String value, String name, boolean httpsPage, Consumer<String> problems) {
+    /** A stylesheet, logo or favicon URL: absolute http(s) with a host, safe to quote in CSS, https on an https page. */
+    private static String url(String value, String name, boolean httpsPage, Problems problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String text = value.strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || !uri.isAbsolute() || uri.getHost() == null
-                || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || UNSAFE_IN_CSS.matcher(text).find()) {
-            problems.accept(name + " '" + value + "' is not an absolute http(s) URL; using the theme's default");
+        Optional<String> unusable = UrlPolicy.pageResource(false).problem(value);
+        if (unusable.isPresent()) {
+            problems.add(name, name + " '" + value + "' is not an absolute http(s) URL (it " + unusable.get()
+                    + "); using the theme's default");
             return null;
         }
-        if (httpsPage && "http".equals(uri.getScheme())) {
-            problems.accept(name + " '" + value + "' is plain http on an https login page (mixed content); using the theme's default");
+        if (UrlPolicy.pageResource(httpsPage).problem(value).isPresent()) {
+            problems.add(name, name + " '" + value + "' is plain http on an https login page (mixed content); using the theme's default");
             return null;
         }
-        return text;
+        return value.strip();
     }
 
     /** Black or white, whichever has the higher WCAG contrast ratio against {@code background}. */

@@ -2,22 +2,22 @@ package dev.keyward.themes.brand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keyward.settings.Problems;
+
 class BrandSettingsTest {
 
-    private final List<String> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
 
     @Test
     void withoutAttributesTheThemesDefaultsApply() {
-        Brand brand = BrandSettings.read(Map.of(), true, problems::add);
+        Brand brand = BrandSettings.read(Map.of(), true, problems);
 
         assertThat(brand).isEqualTo(new Brand("#0066cc", "#ffffff", "#5e40be", null, null, null));
-        assertThat(problems).isEmpty();
+        assertThat(problems.isEmpty()).isTrue();
     }
 
     @Test
@@ -27,14 +27,14 @@ class BrandSettingsTest {
                 BrandSettings.ACCENT_COLOR, "#123456",
                 BrandSettings.LOGO_URL, "https://cdn.acme.example/logo.svg",
                 BrandSettings.FAVICON_URL, "https://cdn.acme.example/favicon.ico",
-                BrandSettings.CSS_URL, "https://cdn.acme.example/acme.css"), true, problems::add);
+                BrandSettings.CSS_URL, "https://cdn.acme.example/acme.css"), true, problems);
 
         assertThat(brand.primary()).isEqualTo("#ff00aa");
         assertThat(brand.accent()).isEqualTo("#123456");
         assertThat(brand.logoUrl()).isEqualTo("https://cdn.acme.example/logo.svg");
         assertThat(brand.faviconUrl()).isEqualTo("https://cdn.acme.example/favicon.ico");
         assertThat(brand.cssUrl()).isEqualTo("https://cdn.acme.example/acme.css");
-        assertThat(problems).isEmpty();
+        assertThat(problems.isEmpty()).isTrue();
     }
 
     @Test
@@ -44,18 +44,21 @@ class BrandSettingsTest {
                 BrandSettings.ACCENT_COLOR, "#12345",
                 BrandSettings.LOGO_URL, "http://cdn.acme.example/logo.svg",
                 BrandSettings.FAVICON_URL, "javascript:alert(1)",
-                BrandSettings.CSS_URL, "https://cdn.acme.example/a.css\") ; body{display:none"), true, problems::add);
+                BrandSettings.CSS_URL, "https://cdn.acme.example/a.css\") ; body{display:none"), true, problems);
 
         assertThat(brand).isEqualTo(new Brand("#0066cc", "#ffffff", "#5e40be", null, null, null));
-        assertThat(problems).hasSize(5)
+        assertThat(problems.list()).extracting(Problems.Problem::setting).containsExactlyInAnyOrder(BrandSettings.PRIMARY_COLOR,
+                BrandSettings.ACCENT_COLOR, BrandSettings.LOGO_URL, BrandSettings.FAVICON_URL, BrandSettings.CSS_URL);
+        assertThat(problems.messages())
                 .anySatisfy(p -> assertThat(p).startsWith("keyward.brand.primary-color 'red; background: url(x)' is not a colour"))
-                .anySatisfy(p -> assertThat(p).contains("plain http on an https login page"))
-                .anySatisfy(p -> assertThat(p).startsWith("keyward.brand.favicon-url 'javascript:alert(1)' is not an absolute http(s) URL"));
+                .anySatisfy(p -> assertThat(p).startsWith("keyward.brand.logo-url 'http://cdn.acme.example/logo.svg' is plain http on an https login page"))
+                .anySatisfy(p -> assertThat(p).startsWith("keyward.brand.favicon-url 'javascript:alert(1)' is not an absolute http(s) URL"))
+                .anySatisfy(p -> assertThat(p).startsWith("keyward.brand.css-url").contains("(it contains quotes, brackets, spaces or control characters)"));
     }
 
     @Test
     void plainHttpIsFineWhenThePageItselfIsHttp() {
-        Brand brand = BrandSettings.read(Map.of(BrandSettings.LOGO_URL, "http://localhost:3000/logo.png"), false, problems::add);
+        Brand brand = BrandSettings.read(Map.of(BrandSettings.LOGO_URL, "http://localhost:3000/logo.png"), false, problems);
 
         assertThat(brand.logoUrl()).isEqualTo("http://localhost:3000/logo.png");
     }

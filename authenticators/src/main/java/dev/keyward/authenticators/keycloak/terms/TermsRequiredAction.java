@@ -1,4 +1,4 @@
-package dev.keyward.authenticators.terms;
+package dev.keyward.authenticators.keycloak.terms;
 
 import java.time.Instant;
 
@@ -9,8 +9,10 @@ import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
-import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
+
+import dev.keyward.authenticators.keycloak.flow.StoredSettings;
+import dev.keyward.authenticators.terms.TermsConfig;
 
 /**
  * Asks for the realm's terms when the user has not accepted the configured version. Accepting
@@ -25,6 +27,8 @@ public class TermsRequiredAction implements RequiredActionProvider {
     static final String TEMPLATE = "keyward-terms.ftl";
     static final String DECLINED_TEMPLATE = "keyward-terms-declined.ftl";
     private static final String DECLINED_NOTE = "keyward.terms.declined";
+    // validateConfig refuses bad values on save; one that got in another way is logged and replaced.
+    private static final StoredSettings<TermsConfig> SETTINGS = new StoredSettings<>("versioned terms", "its default", TermsConfig::read);
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
@@ -69,8 +73,7 @@ public class TermsRequiredAction implements RequiredActionProvider {
     }
 
     private static TermsConfig config(RequiredActionContext context) {
-        RequiredActionConfigModel model = context.getConfig();
-        return TermsConfig.from(model == null ? null : model.getConfig());
+        return SETTINGS.read(context.getRealm(), context.getConfig());
     }
 
     @Override

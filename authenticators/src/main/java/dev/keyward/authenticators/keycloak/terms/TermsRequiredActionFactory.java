@@ -1,4 +1,4 @@
-package dev.keyward.authenticators.terms;
+package dev.keyward.authenticators.keycloak.terms;
 
 import java.util.List;
 
@@ -13,6 +13,9 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.userprofile.ValidationException;
 import org.keycloak.validate.ValidationError;
+
+import dev.keyward.authenticators.terms.TermsConfig;
+import dev.keyward.settings.Problems;
 
 /**
  * "Keyward versioned terms": a required action, so it runs after every kind of login
@@ -67,9 +70,10 @@ public class TermsRequiredActionFactory implements RequiredActionFactory {
 
     @Override
     public void validateConfig(KeycloakSession session, RealmModel realm, RequiredActionConfigModel model) {
-        List<TermsConfig.Problem> problems = TermsConfig.problems(model.getConfig());
+        Problems problems = new Problems();
+        TermsConfig.read(model.getConfig(), problems);
         if (!problems.isEmpty()) {
-            TermsConfig.Problem first = problems.get(0);
+            Problems.Problem first = problems.list().get(0);
             throw new ValidationException(new ValidationError(PROVIDER_ID, first.setting(), first.message()));
         }
     }

@@ -1,27 +1,23 @@
-package dev.keyward.authenticators.gate;
+package dev.keyward.authenticators.keycloak.gate;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import dev.keyward.authenticators.gate.AccessGateConfig;
+import dev.keyward.authenticators.keycloak.flow.AfterSignInStepFactory;
 
 /**
  * "Keyward client access gate": after the user is known, lets them into the client only if
  * they hold the client's access role. Put it in the browser flow after the step that
  * identifies the user, at a level that also runs for SSO (cookie) logins.
  */
-public class AccessGateAuthenticatorFactory implements AuthenticatorFactory {
+public class AccessGateAuthenticatorFactory extends AfterSignInStepFactory {
 
     public static final String PROVIDER_ID = "keyward-access-gate";
-
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -50,21 +46,6 @@ public class AccessGateAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property()
@@ -75,17 +56,5 @@ public class AccessGateAuthenticatorFactory implements AuthenticatorFactory {
                 .helpText("Name of the client role that grants access. A client opts in by defining a client role with this name.")
                 .add()
                 .build();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,9 +1,6 @@
-package dev.keyward.themes.brand;
+package dev.keyward.themes.keycloak.brand;
 
 import java.net.URI;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,13 +14,18 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resource.RealmResourceProvider;
 
+import dev.keyward.settings.PreparedSettings;
+import dev.keyward.settings.Problems;
+import dev.keyward.themes.brand.Brand;
+import dev.keyward.themes.brand.BrandCss;
+import dev.keyward.themes.brand.BrandSettings;
+
 /** The realm's brand stylesheet and favicon, read from its {@code keyward.brand.*} attributes on each request. */
 public class BrandResourceProvider implements RealmResourceProvider {
 
     private static final Logger LOG = Logger.getLogger(BrandResourceProvider.class);
     // Warn once per bad value, not on every page view; admins fix values rarely, so this stays small.
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-    private static final int MAX_WARNED = 1_000;
+    private static final PreparedSettings<String, Boolean> WARNED = new PreparedSettings<>(1_000);
     private static final int MAX_AGE_SECONDS = 60;
 
     private final KeycloakSession session;
@@ -57,18 +59,16 @@ public class BrandResourceProvider implements RealmResourceProvider {
 
     private Brand brand() {
         RealmModel realm = session.getContext().getRealm();
-        Map<String, String> attributes = realm.getAttributes();
         boolean https = "https".equals(session.getContext().getUri().getBaseUri().getScheme());
-        return BrandSettings.read(attributes, https, problem -> warnOnce(realm.getName(), problem));
-    }
-
-    private static void warnOnce(String realm, String problem) {
-        if (WARNED.size() >= MAX_WARNED) {
-            WARNED.clear();
+        Problems problems = new Problems();
+        Brand brand = BrandSettings.read(realm.getAttributes(), https, problems);
+        for (String problem : problems.messages()) {
+            WARNED.get(realm.getName() + '\u0000' + problem, key -> {
+                LOG.warnf("Keyward brand of realm '%s': %s", realm.getName(), problem);
+                return true;
+            });
         }
-        if (WARNED.add(realm + '\u0000' + problem)) {
-            LOG.warnf("Keyward brand of realm '%s': %s", realm, problem);
-        }
+        return brand;
     }
 
     private static Response cached(Response.ResponseBuilder response) {

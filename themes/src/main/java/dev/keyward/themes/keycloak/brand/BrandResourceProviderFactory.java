@@ -1,4 +1,4 @@
-package dev.keyward.themes.brand;
+package dev.keyward.themes.keycloak.brand;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;

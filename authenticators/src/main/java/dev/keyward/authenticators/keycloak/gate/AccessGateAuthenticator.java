@@ -1,30 +1,30 @@
-package dev.keyward.authenticators.gate;
+package dev.keyward.authenticators.keycloak.gate;
 
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Errors;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
-import dev.keyward.authenticators.support.ClientAnswer;
-import dev.keyward.authenticators.support.ClientNames;
+import dev.keyward.authenticators.gate.AccessGateConfig;
+import dev.keyward.authenticators.keycloak.flow.AfterSignInStep;
+import dev.keyward.authenticators.keycloak.flow.ClientAnswer;
+import dev.keyward.authenticators.keycloak.flow.ClientNames;
+import dev.keyward.authenticators.keycloak.flow.StoredSettings;
 
 /** Lets the user in, or shows why not and, when they go back, answers the client with {@code access_denied}. */
-public class AccessGateAuthenticator implements Authenticator {
+public class AccessGateAuthenticator extends AfterSignInStep {
 
     static final String TEMPLATE = "keyward-access-denied.ftl";
     static final String DETAIL_ROLE = "keyward_access_role";
+    private static final StoredSettings<AccessGateConfig> SETTINGS =
+            new StoredSettings<>("client access gate", "the default access role", AccessGateConfig::read);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        AccessGateConfig config = AccessGateConfig.from(context.getAuthenticatorConfig() == null ? null
-                : context.getAuthenticatorConfig().getConfig());
+        AccessGateConfig config = SETTINGS.read(context.getRealm(), context.getAuthenticatorConfig());
         ClientModel client = context.getAuthenticationSession().getClient();
         RoleModel accessRole = client.getRole(config.accessRole());
         UserModel user = context.getUser();
@@ -45,25 +45,6 @@ public class AccessGateAuthenticator implements Authenticator {
     /** The user chose to go back: the client hears {@code access_denied}, with state and iss. */
     @Override
     public void action(AuthenticationFlowContext context) {
-        context.failure(AuthenticationFlowError.ACCESS_DENIED, ClientAnswer.accessDenied(context.getSession(), context.getRealm(),
-                context.getAuthenticationSession(), context.getHttpRequest(), context.getUriInfo(), context.getEvent()));
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
+        ClientAnswer.accessDenied(context);
     }
 }

@@ -1,4 +1,4 @@
-package dev.keyward.authenticators.support;
+package dev.keyward.authenticators.keycloak.flow;
 
 import org.keycloak.models.ClientModel;
 

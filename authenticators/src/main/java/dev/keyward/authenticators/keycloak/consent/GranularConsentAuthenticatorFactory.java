@@ -1,28 +1,24 @@
-package dev.keyward.authenticators.consent;
+package dev.keyward.authenticators.keycloak.consent;
 
 import java.util.Arrays;
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import dev.keyward.authenticators.consent.ConsentConfig;
+import dev.keyward.authenticators.keycloak.flow.AfterSignInStepFactory;
 
 /**
  * "Keyward granular consent": a consent screen inside the browser flow where optional scopes
  * can be unticked. Place it after the step that identifies the user; wrap it in a conditional
  * sub-flow to ask only some users or for some clients.
  */
-public class GranularConsentAuthenticatorFactory implements AuthenticatorFactory {
+public class GranularConsentAuthenticatorFactory extends AfterSignInStepFactory {
 
     public static final String PROVIDER_ID = "keyward-granular-consent";
-
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -48,21 +44,6 @@ public class GranularConsentAuthenticatorFactory implements AuthenticatorFactory
     @Override
     public String getReferenceCategory() {
         return "consent";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -92,17 +73,5 @@ public class GranularConsentAuthenticatorFactory implements AuthenticatorFactory
                 .helpText("Names of client scopes the user is asked about at every login, even when remembered.")
                 .add()
                 .build();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

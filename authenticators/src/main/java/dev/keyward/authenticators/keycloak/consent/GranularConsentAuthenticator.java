@@ -1,4 +1,4 @@
-package dev.keyward.authenticators.consent;
+package dev.keyward.authenticators.keycloak.consent;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,15 +13,10 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
-import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
@@ -35,23 +30,32 @@ import org.keycloak.services.managers.UserConsentManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.TokenUtil;
 
-import dev.keyward.authenticators.support.ClientAnswer;
-import dev.keyward.authenticators.support.ClientNames;
-import dev.keyward.authenticators.support.WebLinks;
+import dev.keyward.authenticators.consent.ConsentConfig;
+import dev.keyward.authenticators.consent.ConsentDecision;
+import dev.keyward.authenticators.consent.ConsentPlan;
+import dev.keyward.authenticators.consent.RememberedConsent;
+import dev.keyward.authenticators.consent.RequestedScope;
+import dev.keyward.authenticators.keycloak.flow.AfterSignInStep;
+import dev.keyward.authenticators.keycloak.flow.ClientAnswer;
+import dev.keyward.authenticators.keycloak.flow.ClientNames;
+import dev.keyward.authenticators.keycloak.flow.StoredSettings;
+import dev.keyward.settings.UrlPolicy;
 
 /**
  * Shows the requested scopes, lets the user untick optional ones, stores the answer in
  * Keycloak's consent store and narrows the request to what was granted. Decisions live in
  * {@link ConsentPlan} and {@link ConsentDecision}; this class only talks to Keycloak.
  */
-public class GranularConsentAuthenticator implements Authenticator {
+public class GranularConsentAuthenticator extends AfterSignInStep {
 
     static final String TEMPLATE = "keyward-consent.ftl";
     static final String DETAIL_GRANTED = "keyward_granted_scopes";
     static final String DETAIL_DENIED = "keyward_denied_scopes";
     // When the screen was shown, so the answer is judged against the same memory the user saw.
     private static final String SHOWN_AT_NOTE = "keyward.consent.shown-at";
-    private static final Logger LOG = Logger.getLogger(GranularConsentAuthenticator.class);
+    // Keycloak cannot check these settings on save; a bad one is logged at each login and asks more.
+    private static final StoredSettings<ConsentConfig> SETTINGS =
+            new StoredSettings<>("consent step", "the choice that asks more", ConsentConfig::read);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -90,8 +94,7 @@ public class GranularConsentAuthenticator implements Authenticator {
                     .detail(DETAIL_GRANTED, "")
                     .detail(DETAIL_DENIED, plan.ask().stream().map(RequestedScope::name).collect(Collectors.joining(" ")))
                     .error(Errors.REJECTED_BY_USER);
-            context.failure(AuthenticationFlowError.ACCESS_DENIED, ClientAnswer.accessDenied(context.getSession(), context.getRealm(),
-                    authSession, context.getHttpRequest(), context.getUriInfo(), context.getEvent()));
+            ClientAnswer.accessDenied(context);
             return;
         }
 
@@ -111,10 +114,7 @@ public class GranularConsentAuthenticator implements Authenticator {
     }
 
     private static ConsentConfig config(AuthenticationFlowContext context) {
-        AuthenticatorConfigModel model = context.getAuthenticatorConfig();
-        return ConsentConfig.read(model == null ? null : model.getConfig(), problem -> LOG.warnf(
-                "Keyward consent step in realm '%s', config '%s': %s. Using the choice that asks more until it is fixed.",
-                context.getRealm().getName(), model.getAlias(), problem));
+        return SETTINGS.read(context.getRealm(), context.getAuthenticatorConfig());
     }
 
     private static Response page(AuthenticationFlowContext context, RequestScopes scopes, ConsentPlan plan) {
@@ -128,16 +128,11 @@ public class GranularConsentAuthenticator implements Authenticator {
                 .setAttribute("keywardClientName", ClientNames.displayName(client))
                 .setAttribute("keywardScopes", ask)
                 .setAttribute("keywardAlreadyAllowed", alreadyAllowed);
-        setIfPresent(form, "keywardClientLogo", WebLinks.imageOrNull(client.getAttribute("logoUri")));
-        setIfPresent(form, "keywardPolicyUrl", WebLinks.linkOrNull(client.getAttribute("policyUri")));
-        setIfPresent(form, "keywardTermsUrl", WebLinks.linkOrNull(client.getAttribute("tosUri")));
+        // Admin-entered URLs: nothing that could run script; the logo is https only, like the login page.
+        UrlPolicy.HTTPS_IMAGE.accepted(client.getAttribute("logoUri")).ifPresent(url -> form.setAttribute("keywardClientLogo", url));
+        UrlPolicy.WEB_LINK.accepted(client.getAttribute("policyUri")).ifPresent(url -> form.setAttribute("keywardPolicyUrl", url));
+        UrlPolicy.WEB_LINK.accepted(client.getAttribute("tosUri")).ifPresent(url -> form.setAttribute("keywardTermsUrl", url));
         return form.createForm(TEMPLATE);
-    }
-
-    private static void setIfPresent(LoginFormsProvider form, String name, String value) {
-        if (value != null) {
-            form.setAttribute(name, value);
-        }
     }
 
     static String withoutConsentPrompt(String prompt) {
@@ -215,23 +210,5 @@ public class GranularConsentAuthenticator implements Authenticator {
             UserConsentManager.updateConsent(session, realm, user, consent);
             return true;
         }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

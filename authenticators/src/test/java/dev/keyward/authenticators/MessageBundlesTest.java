@@ -1,4 +1,4 @@
-package dev.keyward.authenticators.support;
+package dev.keyward.authenticators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

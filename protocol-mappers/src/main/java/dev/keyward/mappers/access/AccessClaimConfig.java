@@ -1,14 +1,13 @@
 package dev.keyward.mappers.access;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import dev.keyward.mappers.MultivaluedSetting;
+import dev.keyward.settings.MultivaluedSetting;
+import dev.keyward.settings.Problems;
 
 /** The filtered roles-and-groups mapper's settings, read from its config in one place. */
 public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean groups,
@@ -51,21 +50,21 @@ public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean
             return value;
         }
 
-        static Shape parse(String value, Consumer<String> problems) {
+        static Shape parse(String value, Problems problems) {
             for (Shape shape : values()) {
                 if (shape.value.equals(value)) {
                     return shape;
                 }
             }
-            problems.accept("Output shape '" + value + "' is not one of "
+            problems.add(SHAPE, "Output shape '" + value + "' is not one of "
                     + Arrays.stream(values()).map(Shape::value).collect(Collectors.joining(", ")) + ".");
             return ARRAY;
         }
     }
 
-    /** Reads a config; what cannot be read is reported to {@code problems} and replaced by its default. */
-    public static AccessClaimConfig read(Map<String, String> config, Consumer<String> problems) {
-        Map<String, String> values = config == null ? Map.of() : config;
+    /** Reads the settings; each value that cannot be read is added to {@code problems} and replaced by its default. */
+    public static AccessClaimConfig read(Map<String, String> settings, Problems problems) {
+        Map<String, String> values = settings == null ? Map.of() : settings;
         return new AccessClaimConfig(
                 flag(values, REALM_ROLES, true),
                 flag(values, CLIENT_ROLES, true),
@@ -80,13 +79,6 @@ public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean
                 limit(values, MAX_BYTES, "Maximum bytes", problems));
     }
 
-    /** Every problem of a config an admin is about to save; empty when it is fine. */
-    public static List<String> problems(Map<String, String> config) {
-        List<String> problems = new ArrayList<>();
-        read(config, problems::add);
-        return problems;
-    }
-
     private static boolean flag(Map<String, String> values, String key, boolean fallback) {
         String value = values.get(key);
         return value == null || value.isBlank() ? fallback : Boolean.parseBoolean(value.strip());
@@ -96,7 +88,7 @@ public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean
         return MultivaluedSetting.values(stored).stream().map(GlobPattern::new).toList();
     }
 
-    private static int limit(Map<String, String> values, String key, String label, Consumer<String> problems) {
+    private static int limit(Map<String, String> values, String key, String label, Problems problems) {
         String value = values.get(key);
         if (value == null || value.isBlank()) {
             return 0;
@@ -109,7 +101,7 @@ public record AccessClaimConfig(boolean realmRoles, boolean clientRoles, boolean
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.accept(label + " must be a whole number of 0 or more (0: no limit), not '" + value + "'.");
+        problems.add(key, label + " must be a whole number of 0 or more (0: no limit), not '" + value + "'.");
         return 0;
     }
 }

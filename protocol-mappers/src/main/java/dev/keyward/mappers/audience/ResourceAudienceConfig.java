@@ -3,8 +3,11 @@ package dev.keyward.mappers.audience;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import dev.keyward.mappers.MultivaluedSetting;
+import dev.keyward.settings.MultivaluedSetting;
+import dev.keyward.settings.Problems;
+import dev.keyward.settings.UrlPolicy;
 
 /**
  * The resource-audience mapper's settings.
@@ -22,28 +25,34 @@ public record ResourceAudienceConfig(List<String> allowed, List<String> defaultA
         defaultAudience = List.copyOf(defaultAudience);
     }
 
-    public static ResourceAudienceConfig from(Map<String, String> config) {
-        Map<String, String> values = config == null ? Map.of() : config;
-        return new ResourceAudienceConfig(list(values.get(ALLOWED_RESOURCES)), list(values.get(DEFAULT_AUDIENCE)));
-    }
-
-    /** What is wrong with a config an admin is about to save; empty when it is fine. */
-    public static List<String> problems(Map<String, String> config) {
-        ResourceAudienceConfig read = from(config);
-        List<String> problems = new ArrayList<>();
-        if (read.allowed().isEmpty()) {
-            problems.add("List at least one allowed resource (an absolute URI such as https://api.example.com/).");
+    /**
+     * Reads the settings; each value that cannot be used is added to {@code problems} and left
+     * out: an allowed resource that is no resource indicator, a default audience not allowed.
+     */
+    public static ResourceAudienceConfig read(Map<String, String> settings, Problems problems) {
+        Map<String, String> values = settings == null ? Map.of() : settings;
+        List<String> listed = list(values.get(ALLOWED_RESOURCES));
+        if (listed.isEmpty()) {
+            problems.add(ALLOWED_RESOURCES, "List at least one allowed resource (an absolute URI such as https://api.example.com/).");
         }
-        for (String resource : read.allowed()) {
-            ResourceIndicators.syntaxProblem(resource)
-                    .ifPresent(p -> problems.add("Allowed resource '" + resource + "' " + p + "."));
-        }
-        for (String audience : read.defaultAudience()) {
-            if (!read.allowed().contains(audience)) {
-                problems.add("Default audience '" + audience + "' must also be an allowed resource.");
+        List<String> allowed = new ArrayList<>(listed.size());
+        for (String resource : listed) {
+            Optional<String> problem = UrlPolicy.RESOURCE_INDICATOR.problem(resource);
+            if (problem.isPresent()) {
+                problems.add(ALLOWED_RESOURCES, "Allowed resource '" + resource + "' " + problem.get() + ".");
+            } else {
+                allowed.add(resource);
             }
         }
-        return problems;
+        List<String> defaultAudience = new ArrayList<>();
+        for (String audience : list(values.get(DEFAULT_AUDIENCE))) {
+            if (!listed.contains(audience)) {
+                problems.add(DEFAULT_AUDIENCE, "Default audience '" + audience + "' must also be an allowed resource.");
+            } else if (allowed.contains(audience)) {
+                defaultAudience.add(audience);
+            }
+        }
+        return new ResourceAudienceConfig(allowed, defaultAudience);
     }
 
     private static List<String> list(String stored) {

@@ -1,10 +1,10 @@
 package dev.keyward.mappers.audience;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import dev.keyward.settings.UrlPolicy;
 
 /**
  * RFC 8707 resource indicators: which requested resources to refuse with {@code invalid_target},
@@ -18,22 +18,6 @@ public final class ResourceIndicators {
     private ResourceIndicators() {
     }
 
-    /** Why a value cannot be a resource indicator (RFC 8707 §2: an absolute URI without a fragment), if it cannot. */
-    static Optional<String> syntaxProblem(String resource) {
-        try {
-            URI uri = new URI(resource);
-            if (!uri.isAbsolute()) {
-                return Optional.of("is not an absolute URI");
-            }
-            if (uri.getRawFragment() != null) {
-                return Optional.of("has a fragment, which RFC 8707 does not allow");
-            }
-            return Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a URI");
-        }
-    }
-
     /**
      * Why the requested resources are refused ({@code invalid_target}'s description), or empty.
      *
@@ -43,7 +27,8 @@ public final class ResourceIndicators {
      */
     public static Optional<String> refusal(List<String> requested, Collection<String> allowed, Collection<String> authorized) {
         for (String resource : requested) {
-            Optional<String> syntax = syntaxProblem(resource);
+            // RFC 8707 §2: an absolute URI without a fragment.
+            Optional<String> syntax = UrlPolicy.RESOURCE_INDICATOR.problem(resource);
             if (syntax.isPresent()) {
                 return Optional.of("resource '" + resource + "' " + syntax.get());
             }

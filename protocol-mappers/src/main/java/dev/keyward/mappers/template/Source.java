@@ -1,5 +1,6 @@
 package dev.keyward.mappers.template;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,7 +62,8 @@ public record Source(Kind kind, String name) {
         return null;
     }
 
-    static List<String> syntaxes() {
-        return java.util.Arrays.stream(Kind.values()).map(k -> k.named ? k.syntax + "NAME" : k.syntax).toList();
+    /** Every source as written, named ones with NAME: {@code user.id}, …, {@code user.attribute.NAME}, … */
+    public static List<String> syntaxes() {
+        return Arrays.stream(Kind.values()).map(k -> k.named ? k.syntax + "NAME" : k.syntax).toList();
     }
 }

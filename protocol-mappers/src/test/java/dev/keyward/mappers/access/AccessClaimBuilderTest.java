@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import dev.keyward.settings.Problems;
+
 class AccessClaimBuilderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,9 +26,9 @@ class AccessClaimBuilderTest {
             group("/staff"), group("/staff/engineering"));
 
     private static AccessClaimConfig config(Map<String, String> settings) {
-        List<String> problems = new ArrayList<>();
-        AccessClaimConfig config = AccessClaimConfig.read(settings, problems::add);
-        assertThat(problems).isEmpty();
+        Problems problems = new Problems();
+        AccessClaimConfig config = AccessClaimConfig.read(settings, problems);
+        assertThat(problems.messages()).isEmpty();
         return config;
     }
 
@@ -162,7 +164,9 @@ class AccessClaimBuilderTest {
         bad.put(AccessClaimConfig.MAX_ENTRIES, "-1");
         bad.put(AccessClaimConfig.MAX_BYTES, "8k");
 
-        assertThat(AccessClaimConfig.problems(bad)).containsExactly(
+        Problems problems = new Problems();
+        AccessClaimConfig.read(bad, problems);
+        assertThat(problems.messages()).containsExactly(
                 "Output shape 'csv' is not one of array, by-client, string.",
                 "Maximum entries must be a whole number of 0 or more (0: no limit), not '-1'.",
                 "Maximum bytes must be a whole number of 0 or more (0: no limit), not '8k'.");

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.keyward.settings.Problems;
+
 class ResourceIndicatorsTest {
 
     private static final String ORDERS = "https://orders.example/";
@@ -27,7 +29,7 @@ class ResourceIndicatorsTest {
         assertThat(ResourceIndicators.refusal(List.of("orders"), CONFIG.allowed(), Set.of()))
                 .contains("resource 'orders' is not an absolute URI");
         assertThat(ResourceIndicators.refusal(List.of(ORDERS + "#x"), List.of(ORDERS + "#x"), Set.of()))
-                .contains("resource 'https://orders.example/#x' has a fragment, which RFC 8707 does not allow");
+                .contains("resource 'https://orders.example/#x' has a fragment, which is not allowed here");
         assertThat(ResourceIndicators.refusal(List.of("https://a b/"), CONFIG.allowed(), Set.of()))
                 .contains("resource 'https://a b/' is not a URI");
     }
@@ -51,13 +53,28 @@ class ResourceIndicatorsTest {
 
     @Test
     void aConfigNeedsAllowedAbsoluteUrisAndADefaultAmongThem() {
-        assertThat(ResourceAudienceConfig.problems(Map.of()))
+        assertThat(problems(Map.of()))
                 .containsExactly("List at least one allowed resource (an absolute URI such as https://api.example.com/).");
-        assertThat(ResourceAudienceConfig.problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##api",
+        assertThat(problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##api",
                 ResourceAudienceConfig.DEFAULT_AUDIENCE, BILLING))).containsExactly(
                 "Allowed resource 'api' is not an absolute URI.",
                 "Default audience 'https://billing.example/api' must also be an allowed resource.");
-        assertThat(ResourceAudienceConfig.problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##" + BILLING,
+        assertThat(problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##" + BILLING,
                 ResourceAudienceConfig.DEFAULT_AUDIENCE, ORDERS))).isEmpty();
+    }
+
+    @Test
+    void whatCannotBeUsedIsLeftOutOfTheSettingsRead() {
+        ResourceAudienceConfig read = ResourceAudienceConfig.read(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##api##" + ORDERS,
+                ResourceAudienceConfig.DEFAULT_AUDIENCE, "api##" + BILLING + "##" + ORDERS), new Problems());
+
+        assertThat(read.allowed()).containsExactly(ORDERS);
+        assertThat(read.defaultAudience()).containsExactly(ORDERS);
+    }
+
+    private static List<String> problems(Map<String, String> settings) {
+        Problems problems = new Problems();
+        ResourceAudienceConfig.read(settings, problems);
+        return problems.messages();
     }
 }

@@ -1,4 +1,4 @@
-package dev.keyward.mappers.bench;
+package dev.keyward.mappers.keycloak.bench;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;

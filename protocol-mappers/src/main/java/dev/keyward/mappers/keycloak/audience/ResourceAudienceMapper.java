@@ -1,7 +1,8 @@
-package dev.keyward.mappers.audience;
+package dev.keyward.mappers.keycloak.audience;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -10,35 +11,35 @@ import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.ProtocolMapperConfigException;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
-import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
-import dev.keyward.mappers.MapperConfigErrors;
+import dev.keyward.mappers.audience.ResourceAudienceConfig;
+import dev.keyward.mappers.audience.ResourceIndicators;
+import dev.keyward.mappers.keycloak.KeywardTokenMapper;
+import dev.keyward.mappers.keycloak.PreparedMapperSettings;
+import dev.keyward.settings.Problems;
 
 /**
  * Narrows the access token's {@code aud} to the RFC 8707 resources the client asked for, among
  * those the mapper allows; the {@code keyward-resource-indicators} client-policy executor refuses
  * the others with {@code invalid_target} before any token is made.
  */
-public class ResourceAudienceMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
+public class ResourceAudienceMapper extends KeywardTokenMapper implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "keyward-resource-audience";
     /** Client note: the resources of the authorization request, space-separated (set by the executor). */
     static final String AUTHORIZED_NOTE = "keyward.resource.authorized";
     /** Client-session note: the audience last issued, so refreshes and introspection agree with it. */
     static final String ISSUED_NOTE = "keyward.resource.issued";
+    private static final PreparedMapperSettings<ResourceAudienceConfig> SETTINGS = PreparedMapperSettings.reading(ResourceAudienceConfig::read);
 
-    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+    private static final List<ProviderConfigProperty> CONFIG = withTokenSwitches(ProviderConfigurationBuilder.create()
             .property()
             .name(ResourceAudienceConfig.ALLOWED_RESOURCES)
             .label("Allowed resources")
@@ -52,36 +53,13 @@ public class ResourceAudienceMapper extends AbstractOIDCProtocolMapper implement
             .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
             .helpText("The audience when a request names no resource (each must be an allowed resource). Empty: Keycloak's audience stays.")
             .add()
-            .build();
+            .build(), ResourceAudienceMapper.class);
 
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, ResourceAudienceMapper.class);
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Keyward audience from resource indicators";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Sets the access token's audience to the resources the client asked for (RFC 8707 'resource' parameter),"
-                + " among the allowed ones, or to the default audience.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
+    public ResourceAudienceMapper() {
+        super(PROVIDER_ID, "Keyward audience from resource indicators",
+                "Sets the access token's audience to the resources the client asked for (RFC 8707 'resource' parameter),"
+                        + " among the allowed ones, or to the default audience.",
+                CONFIG);
     }
 
     /** After Keycloak's own audience mappers, so this one has the last word on {@code aud}. */
@@ -91,15 +69,14 @@ public class ResourceAudienceMapper extends AbstractOIDCProtocolMapper implement
     }
 
     @Override
-    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client, ProtocolMapperModel model)
-            throws ProtocolMapperConfigException {
-        MapperConfigErrors.refuseIfAny(ResourceAudienceConfig.problems(model.getConfig()));
+    protected void check(Map<String, String> settings, Problems problems) {
+        ResourceAudienceConfig.read(settings, problems);
     }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession, KeycloakSession session,
                             ClientSessionContext clientSessionCtx) {
-        ResourceAudienceConfig config = ResourceAudienceConfig.from(model.getConfig());
+        ResourceAudienceConfig config = SETTINGS.of(model);
         AuthenticatedClientSessionModel clientSession = clientSessionCtx.getClientSession();
         List<String> requested = tokenRequestResources(session);
         List<String> audience = ResourceIndicators.audience(requested, earlier(clientSession), config);
@@ -139,7 +116,7 @@ public class ResourceAudienceMapper extends AbstractOIDCProtocolMapper implement
                         Stream.of(true, false).flatMap(defaultScopes -> client.getClientScopes(defaultScopes).values().stream())
                                 .flatMap(scope -> scope.getProtocolMappersStream()))
                 .filter(mapper -> PROVIDER_ID.equals(mapper.getProtocolMapper()))
-                .map(mapper -> ResourceAudienceConfig.from(mapper.getConfig()))
+                .map(SETTINGS::of)
                 .toList();
     }
 }

@@ -1,8 +1,8 @@
-package dev.keyward.mappers;
-
-import java.util.List;
+package dev.keyward.mappers.keycloak;
 
 import org.keycloak.protocol.ProtocolMapperConfigException;
+
+import dev.keyward.settings.Problems;
 
 /** Refuses a mapper config on save with Keyward's message, shown as is by the admin console. */
 public final class MapperConfigErrors {
@@ -13,14 +13,10 @@ public final class MapperConfigErrors {
     private MapperConfigErrors() {
     }
 
-    public static void refuseIfAny(List<String> problems) throws ProtocolMapperConfigException {
+    public static void refuseIfAny(Problems problems) throws ProtocolMapperConfigException {
         if (!problems.isEmpty()) {
-            throw refusal(String.join(" ", problems));
+            throw new ProtocolMapperConfigException(forMessageFormat(problems.joined()), MESSAGE_KEY);
         }
-    }
-
-    public static ProtocolMapperConfigException refusal(String message) {
-        return new ProtocolMapperConfigException(forMessageFormat(message), MESSAGE_KEY);
     }
 
     /** Keycloak passes the text through MessageFormat, where ' and braces are syntax: quote them. */

@@ -1,4 +1,4 @@
-package dev.keyward.mappers.bench;
+package dev.keyward.mappers.keycloak.bench;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,9 +30,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.keyward.mappers.access.FilteredAccessClaimsMapper;
-import dev.keyward.mappers.audience.ResourceAudienceMapper;
-import dev.keyward.mappers.template.ClaimsTemplateMapper;
+import dev.keyward.mappers.keycloak.access.FilteredAccessClaimsMapper;
+import dev.keyward.mappers.keycloak.audience.ResourceAudienceMapper;
+import dev.keyward.mappers.keycloak.template.ClaimsTemplateMapper;
 
 /**
  * Cost per access token of each Keyward mapper and of Keycloak's own role and group mappers, for

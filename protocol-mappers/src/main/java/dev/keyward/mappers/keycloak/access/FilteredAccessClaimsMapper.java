@@ -1,4 +1,4 @@
-package dev.keyward.mappers.access;
+package dev.keyward.mappers.keycloak.access;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,19 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.ModelToRepresentation;
-import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.ProtocolMapperUtils;
-import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
@@ -28,25 +23,27 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
-import dev.keyward.mappers.MapperConfigErrors;
-import dev.keyward.mappers.PreparedSettings;
+import dev.keyward.mappers.access.AccessClaim;
+import dev.keyward.mappers.access.AccessClaimBuilder;
+import dev.keyward.mappers.access.AccessClaimConfig;
+import dev.keyward.mappers.access.AccessEntry;
+import dev.keyward.mappers.keycloak.KeywardTokenMapper;
+import dev.keyward.mappers.keycloak.PreparedMapperSettings;
+import dev.keyward.settings.Problems;
 
 /**
  * Realm roles, client roles and groups in one claim, filtered, renamed, shaped and kept within a
  * size budget ({@link AccessClaimBuilder}). Roles are those Keycloak grants the token: composites
  * expanded, group roles included, limited by the client's role scope, as for its own role mappers.
  */
-public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
+public class FilteredAccessClaimsMapper extends KeywardTokenMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "keyward-filtered-access-claims";
-    static final String TRUNCATED_SUFFIX = "_truncated";
-    private static final Logger LOG = Logger.getLogger(FilteredAccessClaimsMapper.class);
-    // Keycloak's realm cache hands out the same config map for a mapper until an admin changes it (then a new
-    // model and map): keyed by that map's identity, a lookup costs no hashing of its content.
-    private static final PreparedSettings<ConfigIdentity, Prepared> PREPARED = new PreparedSettings<>();
+    private static final String TRUNCATED_SUFFIX = "_truncated";
+    private static final PreparedMapperSettings<Prepared> PREPARED = new PreparedMapperSettings<>(FilteredAccessClaimsMapper::prepare);
 
-    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+    private static final List<ProviderConfigProperty> CONFIG = withClaimName(ProviderConfigurationBuilder.create()
             .property().name(AccessClaimConfig.REALM_ROLES).label("Realm roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
             .defaultValue("true").helpText("Add the user's realm roles.").add()
             .property().name(AccessClaimConfig.CLIENT_ROLES).label("Client roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
@@ -74,37 +71,13 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
             .defaultValue("0").helpText("Cut the claim after this many entries, in a fixed order, and add '<claim>_truncated': true. 0: no limit.").add()
             .property().name(AccessClaimConfig.MAX_BYTES).label("Maximum bytes").type(ProviderConfigProperty.INTEGER_TYPE)
             .defaultValue("0").helpText("Cut the claim when its JSON would exceed this many bytes, and add '<claim>_truncated': true. 0: no limit.").add()
-            .build();
+            .build(), FilteredAccessClaimsMapper.class);
 
-    static {
-        OIDCAttributeMapperHelper.addTokenClaimNameConfig(CONFIG);
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, FilteredAccessClaimsMapper.class);
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return TOKEN_MAPPER_CATEGORY;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Keyward roles and groups (filtered)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Realm roles, client roles and groups in one claim: include/exclude patterns, audience clients only,"
-                + " prefix stripping, array/by-client/string shape, de-duplication and a size budget.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return CONFIG;
+    public FilteredAccessClaimsMapper() {
+        super(PROVIDER_ID, "Keyward roles and groups (filtered)",
+                "Realm roles, client roles and groups in one claim: include/exclude patterns, audience clients only,"
+                        + " prefix stripping, array/by-client/string shape, de-duplication and a size budget.",
+                CONFIG);
     }
 
     /** After Keycloak's audience mappers, so "only clients in the audience" sees the final audience. */
@@ -114,20 +87,15 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
     }
 
     @Override
-    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client, ProtocolMapperModel model)
-            throws ProtocolMapperConfigException {
-        List<String> problems = new ArrayList<>(AccessClaimConfig.problems(model.getConfig()));
-        String claim = model.getConfig() == null ? null : model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
-        if (claim == null || claim.isBlank()) {
-            problems.add(0, "Token Claim Name is required.");
-        }
-        MapperConfigErrors.refuseIfAny(problems);
+    protected void check(Map<String, String> settings, Problems problems) {
+        requireClaimName(settings, problems);
+        AccessClaimConfig.read(settings, problems);
     }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession, KeycloakSession session,
                             ClientSessionContext clientSessionCtx) {
-        Prepared prepared = prepared(model);
+        Prepared prepared = PREPARED.of(model);
         AccessClaimConfig config = prepared.config();
         List<AccessEntry> entries = new ArrayList<>(256);
         if (config.realmRoles() || config.clientRoles()) {
@@ -145,31 +113,12 @@ public class FilteredAccessClaimsMapper extends AbstractOIDCProtocolMapper
         }
     }
 
-    /** A mapper model, equal to another only when both hold the very same config map. */
-    private record ConfigIdentity(ProtocolMapperModel model) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ConfigIdentity that && that.model.getConfig() == model.getConfig();
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(model.getConfig());
-        }
-    }
-
     /** A mapper's settings read once: per token only a lookup. */
     private record Prepared(AccessClaimConfig config, ProtocolMapperModel claim, ProtocolMapperModel truncatedMarker) {
     }
 
-    private static Prepared prepared(ProtocolMapperModel model) {
-        return PREPARED.get(new ConfigIdentity(model), FilteredAccessClaimsMapper::prepare);
-    }
-
-    private static Prepared prepare(ConfigIdentity key) {
-        ProtocolMapperModel model = key.model();
-        AccessClaimConfig config = AccessClaimConfig.read(model.getConfig(),
-                problem -> LOG.warnf("Keyward mapper '%s': %s Using the default for it.", model.getName(), problem));
+    private static Prepared prepare(ProtocolMapperModel model) {
+        AccessClaimConfig config = PreparedMapperSettings.read(model, AccessClaimConfig::read);
         String claimName = model.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
         return new Prepared(config, listsKept(model, claimName), listsKept(model, claimName + TRUNCATED_SUFFIX));
     }

@@ -1,4 +1,4 @@
-package dev.keyward.mappers.audience;
+package dev.keyward.mappers.keycloak.audience;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,6 +9,9 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -23,10 +26,16 @@ import org.keycloak.services.clientpolicy.context.TokenRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.cors.Cors;
 
+import dev.keyward.mappers.audience.ResourceAudienceConfig;
+import dev.keyward.mappers.audience.ResourceIndicators;
+
 /**
  * Refuses RFC 8707 {@code resource} values a client's resource-audience mapper does not allow,
  * with {@code invalid_target}, at the authorization and token endpoints, and remembers the
  * authorization request's resources for the token. Clients without that mapper are left alone.
+ * Every refusal is a Keycloak error event with the details Keycloak gives a client-policy refusal
+ * ({@code client_policy_error}, {@code client_policy_error_detail}); see the module README for why
+ * this check has no report mode.
  */
 public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
@@ -58,7 +67,9 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
                     check(session.getContext().getClient(), resources(token.getParams()), authorized(token.getClientSession()));
                 } catch (ClientPolicyException refused) {
                     // Keycloak turns every policy refusal of a code redemption into invalid_grant; RFC 8707 asks for
-                    // invalid_target. Answer directly, with the CORS headers of the token endpoint's own Cors provider.
+                    // invalid_target. Answer directly, with the CORS headers of the token endpoint's own Cors provider,
+                    // and record the error event Keycloak would have recorded.
+                    codeToTokenError(refused);
                     throw new CorsErrorResponseException(session.getProvider(Cors.class), refused.getError(), refused.getErrorDetail(),
                             Response.Status.BAD_REQUEST);
                 }
@@ -75,6 +86,16 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
                 // No resource parameter on other requests.
             }
         }
+    }
+
+    private void codeToTokenError(ClientPolicyException refused) {
+        new EventBuilder(session.getContext().getRealm(), session, session.getContext().getConnection())
+                .event(EventType.CODE_TO_TOKEN)
+                .client(session.getContext().getClient())
+                .detail(Details.REASON, Details.CLIENT_POLICY_ERROR)
+                .detail(Details.CLIENT_POLICY_ERROR, refused.getError())
+                .detail(Details.CLIENT_POLICY_ERROR_DETAIL, refused.getErrorDetail())
+                .error(refused.getError());
     }
 
     /** True when the client judges resources (has the mapper) and these pass; throws invalid_target when they do not. */

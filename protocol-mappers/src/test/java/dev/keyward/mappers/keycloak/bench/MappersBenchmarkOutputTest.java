@@ -1,4 +1,4 @@
-package dev.keyward.mappers.bench;
+package dev.keyward.mappers.keycloak.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.keyward.mappers.audience;
+package dev.keyward.mappers.keycloak.audience;
 
 import java.util.List;
 

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.keyward.about.AboutResourceProviderFactory;
+import dev.keyward.keycloak.about.AboutResourceProviderFactory;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;

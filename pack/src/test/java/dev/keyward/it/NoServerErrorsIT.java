@@ -31,10 +31,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Rule 8: nothing answers 5xx. Malformed, missing, oversized and hostile input at the
- * authorization, token, PAR and userinfo endpoints gets a 4xx, and at the token-style
- * endpoints an OAuth error body. (Stock Keycloak under its own OAuth 2.1 profile answers 500 to
- * some of these.)
+ * Nothing answers 5xx: a guarantee, not a switchable rule (docs/oauth21-rules.md). Malformed,
+ * missing, oversized and hostile input at the authorization, token, PAR and userinfo endpoints
+ * gets a 4xx, and at the token-style endpoints an OAuth error body. (Stock Keycloak under its
+ * own OAuth 2.1 profile answers 500 to some of these.)
  */
 @ExtendWith(KeycloakExtension.class)
 class NoServerErrorsIT {

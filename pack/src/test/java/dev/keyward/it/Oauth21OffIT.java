@@ -55,7 +55,7 @@ class Oauth21OffIT {
 
     @BeforeAll
     static void requireOffMode(KeycloakServer server) {
-        server.assumeBaselineMode("off");
+        server.assertBaselineMode("off");
     }
 
     @BeforeEach

@@ -59,7 +59,7 @@ class Oauth21ReportIT {
 
     @BeforeAll
     static void requireReportMode(KeycloakServer server) {
-        server.assumeBaselineMode("report");
+        server.assertBaselineMode("report");
     }
 
     @BeforeEach

@@ -40,6 +40,11 @@ public final class AdminClient {
         return json(expect(200, send("GET", path, null)));
     }
 
+    /** The baseline's modes, the server's and the realm's, from Keyward's modes endpoint (needs view-realm). */
+    public BaselineModes baselineModes(String realm) {
+        return BaselineModes.from(get("realms/" + realm + "/keyward-oauth21/modes"));
+    }
+
     /** The id of a user of a realm, by exact username. */
     public String userId(String realm, String username) {
         JsonNode users = get("realms/" + realm + "/users?exact=true&username=" + username);

@@ -9,6 +9,7 @@ import java.util.Optional;
 /** What the integration-test harness is told by Failsafe (see pack/pom.xml) or on the command line. */
 record HarnessConfig(
         Optional<URI> externalUrl,
+        Optional<Path> externalLog,
         Path keycloakHome,
         int port,
         int managementPort,
@@ -20,8 +21,10 @@ record HarnessConfig(
 
     static HarnessConfig fromSystemProperties() {
         String url = System.getProperty("kc.url", "").trim();
+        String urlLog = System.getProperty("kc.url.log", "").trim();
         return new HarnessConfig(
                 url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url.replaceAll("/+$", ""))),
+                urlLog.isEmpty() ? Optional.empty() : Optional.of(Path.of(urlLog)),
                 Path.of(required("kc.home")),
                 Integer.parseInt(System.getProperty("kc.port", "18080")),
                 Integer.parseInt(System.getProperty("kc.management.port", "19000")),

@@ -2,6 +2,10 @@ package dev.keyward.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.stream.Stream;
 public final class KcShProcess implements AutoCloseable {
 
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    private static final int LOG_TAIL_LINES = 60;
 
     private final Process process;
     private final Path log;
@@ -69,6 +74,39 @@ public final class KcShProcess implements AutoCloseable {
             throw new IllegalStateException("Interrupted while waiting for kc.sh", e);
         }
         return process.exitValue();
+    }
+
+    /**
+     * Waits until {@code url} (e.g. the management port's {@code /health/ready}) answers 200. Fails
+     * with the log's last lines when Keycloak exits first or the deadline passes; then it is stopped.
+     */
+    public void awaitReady(URI url, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            Eventually.poll(timeout, () -> {
+                if (!isAlive()) {
+                    throw new IllegalStateException("Keycloak exited with status " + exitValue() + " during startup. " + logTail(LOG_TAIL_LINES));
+                }
+                return answerOf(http, url);
+            }, "200"::equals, last -> new IllegalStateException("Keycloak was not ready within " + timeout.toSeconds() + " s ("
+                    + url + ": " + last + "). " + logTail(LOG_TAIL_LINES)));
+        } catch (RuntimeException notReady) {
+            stop();
+            throw notReady;
+        }
+    }
+
+    /** The status code of a GET, or why there was none. */
+    private static String answerOf(HttpClient http, URI url) {
+        try {
+            return String.valueOf(http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (IOException notYetListening) {
+            return "no answer (" + notYetListening.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + url, e);
+        }
     }
 
     public String log() {

@@ -1,12 +1,10 @@
 package dev.keyward.testing;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Keycloak the integration tests talk to: a local distribution started for this test JVM,
@@ -14,15 +12,17 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class KeycloakServer implements AutoCloseable {
 
+    private static final String MODE_OPTION = "--spi-client-policy-executor--keyward-oauth21--mode";
+
     private final URI baseUrl;
     private final URI managementUrl;
     private final Optional<LocalKeycloak> local;
     private final AdminClient admin;
-    private final Path log;
+    private final Optional<Path> log;
 
     private KeycloakServer(URI baseUrl, Optional<LocalKeycloak> local, HarnessConfig config) {
         this.baseUrl = baseUrl;
-        this.log = config.log();
+        this.log = local.isPresent() ? Optional.of(config.log()) : config.externalLog();
         this.managementUrl = config.managementUrl();
         this.local = local;
         this.admin = new AdminClient(baseUrl, config.adminUsername(), config.adminPassword());
@@ -38,9 +38,18 @@ public final class KeycloakServer implements AutoCloseable {
         return new KeycloakServer(keycloak.baseUrl(), Optional.of(keycloak), config);
     }
 
-    /** The server's log, when the harness started the server itself (not with -Dkc.url). */
-    public Optional<Path> log() {
-        return local.isPresent() ? Optional.of(log) : Optional.empty();
+    /**
+     * The server's log: the harness's own server's, or for a running server (-Dkc.url) the file
+     * given with -Dkc.url.log. Fails the calling test when there is none, never skips it.
+     */
+    public Path log() {
+        Path file = log.orElseThrow(() -> new AssertionError("This check reads the server's log. The running server of"
+                + " -Dkc.url=" + baseUrl + " has none here: give its log file with -Dkc.url.log=PATH"
+                + " (the demo's is keycloak.log in its data directory, .demo/ by default)"));
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("No server log at " + file);
+        }
+        return file;
     }
 
     /** For example {@code http://localhost:18080}; never 127.0.0.1, whose login cookies HtmlUnit would not send. */
@@ -58,27 +67,24 @@ public final class KeycloakServer implements AutoCloseable {
         return managementUrl;
     }
 
-    /** The modes the server's OAuth 2.1 baseline runs with, from the server info page: rule id to mode. */
+    /** The server's mode of every baseline rule (rule id to off, report or enforce), from Keyward's modes endpoint. */
     public Map<String, String> baselineModes() {
-        Map<String, String> modes = new TreeMap<>();
-        admin.get("serverinfo").path("providers").path("client-policy-executor").path("providers")
-                .path("keyward-oauth21").path("operationalInfo").fields()
-                .forEachRemaining(entry -> modes.put(entry.getKey().replaceFirst("^rule-", ""), entry.getValue().asText()));
-        return modes;
+        return admin.baselineModes("master").server();
     }
 
-    /** Skips the calling test class unless every rule of the baseline runs in this mode (only with -Dkc.url can it not). */
-    public void assumeBaselineMode(String mode) {
-        Map<String, String> modes = baselineModes();
-        Assumptions.assumeTrue(modes.values().stream().allMatch(mode::equals),
-                "needs a server whose OAuth 2.1 baseline is in " + mode + " mode; its modes are " + modes);
-    }
-
-    /** Fails unless every rule of the baseline runs in this mode: for flows that must hold under the enforced baseline. */
+    /**
+     * Fails unless the server runs every rule of the baseline in this mode. Each test class that
+     * needs a mode calls it, so a server started with a broken mode option fails the build instead
+     * of letting the class pass or skip.
+     */
     public void assertBaselineMode(String mode) {
         Map<String, String> modes = baselineModes();
         if (modes.isEmpty() || !modes.values().stream().allMatch(mode::equals)) {
-            throw new AssertionError("This test must run with every OAuth 2.1 baseline rule in " + mode + " mode; the server runs " + modes);
+            throw new AssertionError("These tests need every OAuth 2.1 baseline rule of the server in " + mode + " mode ("
+                    + ("enforce".equals(mode) ? "no " + MODE_OPTION + " option: the default" : MODE_OPTION + "=" + mode)
+                    + "); the server at " + baseUrl + " runs " + modes + "."
+                    + (local.isPresent() ? " Check the kc.start.options of this Failsafe execution in pack/pom.xml."
+                            : " Start the running server (-Dkc.url) in that mode, or leave these tests out with -Dit.test."));
         }
     }
 

@@ -6,9 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +23,6 @@ import java.util.stream.Stream;
 final class LocalKeycloak {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
-    private static final int LOG_TAIL_LINES = 60;
 
     private final HarnessConfig config;
     private final KcShProcess kcSh;
@@ -72,32 +68,7 @@ final class LocalKeycloak {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://localhost:" + config.managementPort() + "/health/ready");
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!kcSh.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with status " + kcSh.exitValue()
-                        + " during startup. " + kcSh.logTail(LOG_TAIL_LINES));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // keep polling
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                kcSh.stop();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        kcSh.stop();
-        throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT.toSeconds() + " s. "
-                + kcSh.logTail(LOG_TAIL_LINES));
+        kcSh.awaitReady(URI.create("http://localhost:" + config.managementPort() + "/health/ready"), STARTUP_TIMEOUT);
     }
 
     private static void requirePortFree(int port, String property) {
@@ -139,14 +110,6 @@ final class LocalKeycloak {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -187,13 +187,6 @@ public final class OidcClient {
         return token(new AuthorizationCodeGrant(code, redirect, verifier));
     }
 
-    /** Redeems a code with a code_verifier Nimbus would refuse to build, e.g. one that is too short. */
-    public TokenResponse redeemWithRawVerifier(AuthorizationCode code, URI redirect, String verifier) {
-        TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientId,
-                new AuthorizationCodeGrant(code, redirect), null, null, null, Map.of("code_verifier", List.of(verifier)));
-        return send(request);
-    }
-
     /** A token request with a DPoP proof (RFC 9449) from the given key, for sender-constrained tokens. */
     public TokenResponse token(AuthorizationGrant grant, DPoPProofFactory dpop) {
         HTTPRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant).toHTTPRequest();

@@ -70,7 +70,9 @@ public final class Baseline {
                         .check(Phase.REFRESH, RefreshTokenRules::oneTimeUse))
                 // A switch over the other rules' metadata trims; it judges no request itself.
                 .rule(TRUTHFUL_METADATA, rule -> {
-                });
+                })
+                // An implicit or hybrid request is refused for its response type before anything a code request needs.
+                .judgeFirst(Phase.AUTHORIZATION, NO_IMPLICIT_OR_HYBRID);
     }
 
     public <S> List<Finding> check(Phase<S> phase, S subject) {

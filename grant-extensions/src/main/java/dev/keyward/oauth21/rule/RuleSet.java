@@ -1,6 +1,7 @@
 package dev.keyward.oauth21.rule;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,13 @@ public final class RuleSet {
     private RuleSet(Builder builder) {
         this.ids = List.copyOf(builder.ids);
         Map<Phase<?>, List<Registered<?>>> checks = new LinkedHashMap<>();
-        builder.checksByPhase.forEach((phase, registered) -> checks.put(phase, List.copyOf(registered)));
+        builder.checksByPhase.forEach((phase, registered) -> {
+            List<RuleId> first = builder.judgedFirst.getOrDefault(phase, List.of());
+            List<Registered<?>> ordered = new ArrayList<>(registered);
+            // Stable: the rules named first keep their given order, the others their registration order.
+            ordered.sort(Comparator.comparingInt(check -> first.contains(check.rule()) ? first.indexOf(check.rule()) : first.size()));
+            checks.put(phase, List.copyOf(ordered));
+        });
         this.checksByPhase = checks;
         this.advertisers = Map.copyOf(builder.advertisers);
     }
@@ -68,8 +75,18 @@ public final class RuleSet {
         private final List<RuleId> ids = new ArrayList<>();
         private final Map<Phase<?>, List<Registered<?>>> checksByPhase = new LinkedHashMap<>();
         private final Map<RuleId, List<UnaryOperator<Metadata>>> advertisers = new LinkedHashMap<>();
+        private final Map<Phase<?>, List<RuleId>> judgedFirst = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Runs these rules' checks of {@code phase} before the others', in this order: the first
+         * enforced finding is the error the client sees, so the more basic question goes first.
+         */
+        public Builder judgeFirst(Phase<?> phase, RuleId... rules) {
+            judgedFirst.put(phase, List.of(rules));
+            return this;
         }
 
         /** Registers a rule: its id once, and through {@code definition} its checks and metadata trims. */

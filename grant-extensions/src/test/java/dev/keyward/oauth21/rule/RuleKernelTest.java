@@ -28,6 +28,20 @@ class RuleKernelTest {
     }
 
     @Test
+    void rulesJudgedFirstInAPhaseComeFirstAndTheRestKeepTheirOrder() {
+        RuleId third = RuleId.of("third");
+        RuleSet rules = RuleSet.builder()
+                .rule(FIRST, rule -> rule.check(Phase.TOKEN, request -> Optional.of(Violation.of("e", "1"))))
+                .rule(SECOND, rule -> rule.check(Phase.TOKEN, request -> Optional.of(Violation.of("e", "2"))))
+                .rule(third, rule -> rule.check(Phase.TOKEN, request -> Optional.of(Violation.of("e", "3"))))
+                .judgeFirst(Phase.TOKEN, third)
+                .build();
+
+        assertThat(rules.check(Phase.TOKEN, PASSWORD)).extracting(Finding::rule).containsExactly(third, FIRST, SECOND);
+        assertThat(rules.ids()).containsExactly(FIRST, SECOND, third);
+    }
+
+    @Test
     void aRuleIsRegisteredOnce() {
         assertThatThrownBy(() -> RuleSet.builder().rule(FIRST, rule -> {
         }).rule(FIRST, rule -> {

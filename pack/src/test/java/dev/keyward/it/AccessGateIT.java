@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.Browser;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
@@ -18,11 +18,10 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client access gate in a browser flow: who gets in, who is turned away and how, and who is not gated. */
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("enforce")
 class AccessGateIT {
 
     @RegisterExtension
@@ -37,7 +36,6 @@ class AccessGateIT {
     @BeforeEach
     void connect(KeycloakServer server) {
         this.server = server;
-        server.assertBaselineMode("enforce");
     }
 
     @Test

@@ -16,18 +16,17 @@ import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
 import dev.keyward.testing.ConsentScreen;
 import dev.keyward.testing.Eventually;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ("clients: all"), remembers for an hour, and a conditional sub-flow skips employees.
  * consent-app also has Keycloak's own "Consent required" switch on.
  */
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("enforce")
 class ConsentIT {
 
     @RegisterExtension
@@ -52,7 +51,6 @@ class ConsentIT {
     @BeforeEach
     void connect(KeycloakServer server) {
         this.server = server;
-        server.assertBaselineMode("enforce");
         consentApp = OidcClient.publicClient(REALM.issuer(), "consent-app", CONSENT_APP);
         plainApp = OidcClient.publicClient(REALM.issuer(), "plain-app", PLAIN_APP);
         // Each test starts from "never asked"; the admin API is also how an operator would reset it.

@@ -14,20 +14,19 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
 import dev.keyward.testing.ConsentScreen;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.SampleTokens;
 import dev.keyward.testing.TermsScreen;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demo realm {@code acme} from realm-exports/, imported at startup, does what the README promises. */
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("enforce")
 class DemoRealmIT {
 
     private static final Scope OPENID = new Scope("openid");
@@ -38,7 +37,6 @@ class DemoRealmIT {
     @BeforeEach
     void connect(KeycloakServer server) {
         this.server = server;
-        server.assertBaselineMode("enforce");
         this.acme = server.issuer("acme");
     }
 

@@ -15,21 +15,19 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.ResponseType;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
 import dev.keyward.testing.Eventually;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exemptions: granted per client and rule with a reason and an expiry, listed, audited, and self-expiring. */
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("enforce")
 class ExemptionsIT {
 
     @RegisterExtension
@@ -41,10 +39,6 @@ class ExemptionsIT {
     private AdminClient admin;
     private String exemptions;
 
-    @BeforeAll
-    static void requireEnforceMode(KeycloakServer server) {
-        server.assertBaselineMode("enforce");
-    }
 
     @BeforeEach
     void connect(KeycloakServer server) {

@@ -37,18 +37,16 @@ import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -56,7 +54,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * startup with nothing Keyward-specific in it: the rule rejects with the right OAuth error and
  * records an event.
  */
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("enforce")
 class Oauth21EnforceIT {
 
     @RegisterExtension
@@ -68,10 +66,6 @@ class Oauth21EnforceIT {
     private KeycloakServer server;
     private AdminClient admin;
 
-    @BeforeAll
-    static void requireEnforceMode(KeycloakServer server) {
-        server.assertBaselineMode("enforce");
-    }
 
     @BeforeEach
     void connect(KeycloakServer server) {

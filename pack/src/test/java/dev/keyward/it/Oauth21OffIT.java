@@ -19,19 +19,17 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -41,7 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exemptions ({@code exemption-max-days=0}).
  */
 @Tag("off-mode")
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("off")
 class Oauth21OffIT {
 
     @RegisterExtension
@@ -53,10 +51,6 @@ class Oauth21OffIT {
 
     private KeycloakServer server;
 
-    @BeforeAll
-    static void requireOffMode(KeycloakServer server) {
-        server.assertBaselineMode("off");
-    }
 
     @BeforeEach
     void connect(KeycloakServer server) {

@@ -22,18 +22,16 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -43,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * itself stricter.
  */
 @Tag("report-mode")
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("report")
 class Oauth21ReportIT {
 
     @RegisterExtension
@@ -57,10 +55,6 @@ class Oauth21ReportIT {
     private KeycloakServer server;
     private KeywardEvents events;
 
-    @BeforeAll
-    static void requireReportMode(KeycloakServer server) {
-        server.assertBaselineMode("report");
-    }
 
     @BeforeEach
     void connect(KeycloakServer server) {

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 
+import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
-import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.LoginPage;
@@ -23,14 +23,13 @@ import dev.keyward.testing.TermsScreen;
 import dev.keyward.testing.ThrowawayRealm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The versioned terms required action (realms/terms.json: enabled, unconfigured = version 1; the
  * realm's user profile shows the two keyward_terms_* attributes to admins).
  */
-@ExtendWith(KeycloakExtension.class)
+@BaselineMode("enforce")
 class TermsIT {
 
     @RegisterExtension
@@ -46,7 +45,6 @@ class TermsIT {
     @BeforeEach
     void connect(KeycloakServer server) {
         this.server = server;
-        server.assertBaselineMode("enforce");
         app = OidcClient.publicClient(REALM.issuer(), "terms-app", CALLBACK);
         configPath = "realms/" + REALM.name() + "/authentication/required-actions/keyward-terms/config";
     }

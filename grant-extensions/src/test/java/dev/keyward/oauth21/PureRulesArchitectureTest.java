@@ -23,11 +23,13 @@ class PureRulesArchitectureTest {
     @ArchTest
     static final ArchRule RULES_DEPEND_ONLY_ON_THE_KERNEL = noClasses()
             .that().resideInAPackage("dev.keyward.oauth21..")
-            .and().resideOutsideOfPackages("dev.keyward.oauth21.rule..", "dev.keyward.oauth21.baseline..", "dev.keyward.oauth21.keycloak..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.keyward.oauth21.baseline..", "dev.keyward.oauth21.keycloak..");
+            .and().resideOutsideOfPackages("dev.keyward.oauth21.rule..", "dev.keyward.oauth21.baseline..", "dev.keyward.oauth21.compliance..",
+                    "dev.keyward.oauth21.keycloak..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.keyward.oauth21.baseline..", "dev.keyward.oauth21.compliance..",
+                    "dev.keyward.oauth21.keycloak..");
 
     @ArchTest
     static final ArchRule THE_COMPOSITION_DOES_NOT_KNOW_ITS_ADAPTERS = noClasses()
-            .that().resideInAPackage("dev.keyward.oauth21.baseline..")
+            .that().resideInAnyPackage("dev.keyward.oauth21.baseline..", "dev.keyward.oauth21.compliance..")
             .should().dependOnClassesThat().resideInAPackage("dev.keyward.oauth21.keycloak..");
 }

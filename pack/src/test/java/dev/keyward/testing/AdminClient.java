@@ -67,11 +67,20 @@ public final class AdminClient {
         return send("DELETE", path, null);
     }
 
+    /** GET {@code /admin/PATH} asking for {@code accept}; the caller checks the status. */
+    public HttpResponse<String> get(String path, String accept) {
+        return send("GET", path, null, accept);
+    }
+
     /** Sends an admin request with a valid token; {@code body} is a JSON string, a JsonNode or a bean. */
     public HttpResponse<String> send(String method, String path, Object body) {
+        return send(method, path, body, "application/json");
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve("/admin/" + path))
                 .header("Authorization", "Bearer " + token())
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .timeout(Duration.ofSeconds(30));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

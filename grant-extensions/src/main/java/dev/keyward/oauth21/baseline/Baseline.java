@@ -1,5 +1,6 @@
 package dev.keyward.oauth21.baseline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -7,6 +8,8 @@ import dev.keyward.oauth21.grant.GrantTypeRules;
 import dev.keyward.oauth21.pkce.PkceRules;
 import dev.keyward.oauth21.redirect.RedirectUriRules;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
+import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Metadata;
 import dev.keyward.oauth21.rule.Phase;
@@ -54,6 +57,8 @@ public final class Baseline {
                 .rule(PKCE_REQUIRED, rule -> rule
                         .check(Phase.AUTHORIZATION, PkceRules::s256ChallengeRequired)
                         .check(Phase.TOKEN, PkceRules::wellFormedVerifier)
+                        .check(Phase.REGISTRATION, PkceRules::noPlainMethod)
+                        .check(Phase.CONFIGURATION, PkceRules::s256MethodConfigured)
                         .advertises(PkceRules::advertiseS256Only))
                 .rule(SINGLE_USE_CHALLENGE, rule -> rule
                         .check(Phase.AUTHORIZATION, PkceRules::singleUseChallenge))
@@ -62,12 +67,15 @@ public final class Baseline {
                         .check(Phase.REGISTRATION, RedirectUriRules::compliantRegistrations))
                 .rule(NO_IMPLICIT_OR_HYBRID, rule -> rule
                         .check(Phase.AUTHORIZATION, GrantTypeRules::codeResponseTypeOnly)
+                        .check(Phase.REGISTRATION, GrantTypeRules::implicitFlowOff)
                         .advertises(GrantTypeRules::advertiseCodeFlowOnly))
                 .rule(NO_PASSWORD_GRANT, rule -> rule
                         .check(Phase.TOKEN, GrantTypeRules::noPasswordGrant)
+                        .check(Phase.REGISTRATION, GrantTypeRules::directAccessGrantsOff)
                         .advertises(GrantTypeRules::advertiseNoPasswordGrant))
                 .rule(REFRESH_TOKEN_ROTATION, rule -> rule
-                        .check(Phase.REFRESH, RefreshTokenRules::oneTimeUse))
+                        .check(Phase.REFRESH, RefreshTokenRules::oneTimeUse)
+                        .check(Phase.CONFIGURATION, RefreshTokenRules::singleUseForPublicClients))
                 // A switch over the other rules' metadata trims; it judges no request itself.
                 .rule(TRUTHFUL_METADATA, rule -> {
                 })
@@ -77,6 +85,13 @@ public final class Baseline {
 
     public <S> List<Finding> check(Phase<S> phase, S subject) {
         return rules.check(phase, subject);
+    }
+
+    /** A stored client judged in full, as a new registration would be, plus what its requests will meet. */
+    public List<Finding> checkStoredClient(ClientSettings client) {
+        List<Finding> findings = new ArrayList<>(rules.check(Phase.REGISTRATION, ClientRegistration.judgedInFull(client)));
+        findings.addAll(rules.check(Phase.CONFIGURATION, client));
+        return findings;
     }
 
     /** The discovery metadata a client may rely on: trimmed by each enforced rule while truthful-metadata is enforced. */

@@ -1,7 +1,9 @@
 package dev.keyward.oauth21.baseline;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.keyward.oauth21.rule.RuleId;
 
@@ -26,6 +28,25 @@ public final class BuiltInExemptions {
                     "Keycloak registers the account client with a relative wildcard redirect URI on Keycloak itself"));
 
     private BuiltInExemptions() {
+    }
+
+    /** The clients Keycloak creates in every realm (and the realm clients of master). */
+    private static final Set<String> KEYCLOAKS_OWN = Set.of("account", "account-console", "admin-cli", "broker", "realm-management",
+            "security-admin-console");
+
+    public static boolean isKeycloaksOwn(String realm, String clientId) {
+        return KEYCLOAKS_OWN.contains(clientId) || ("master".equals(realm) && clientId.endsWith("-realm"));
+    }
+
+    /** The rules the built-in exemptions let this client off. */
+    public static Set<RuleId> rulesFor(String realm, String clientId) {
+        Set<RuleId> rules = new HashSet<>();
+        for (BuiltIn exemption : ALL) {
+            if (exemption.clientId().equals(clientId) && (exemption.realm() == null || exemption.realm().equals(realm))) {
+                rules.add(exemption.rule());
+            }
+        }
+        return rules;
     }
 
     public static Optional<BuiltIn> find(String realm, String clientId, RuleId rule) {

@@ -3,6 +3,8 @@ package dev.keyward.oauth21.pkce;
 import java.util.Optional;
 
 import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Metadata;
 import dev.keyward.oauth21.rule.OAuthErrors;
 import dev.keyward.oauth21.rule.TokenRequest;
@@ -14,7 +16,11 @@ import dev.keyward.oauth21.rule.Violation;
  */
 public final class PkceRules {
 
+    /** Keycloak's client attribute behind "PKCE Method". */
+    public static final String METHOD_SETTING = "attributes.pkce.code.challenge.method";
     static final int S256_CHALLENGE_LENGTH = 43;
+    private static final String S256 = "S256";
+    private static final String PLAIN = "plain";
     static final int MIN_VERIFIER_LENGTH = 43;
     static final int MAX_VERIFIER_LENGTH = 128;
     /**
@@ -36,7 +42,7 @@ public final class PkceRules {
         if (challenge == null || challenge.isEmpty()) {
             return fail(OAuthErrors.INVALID_REQUEST, "code_challenge is required (OAuth 2.1 section 4.1.1)");
         }
-        if (!"S256".equals(method)) {
+        if (!S256.equals(method)) {
             return fail(OAuthErrors.INVALID_REQUEST, method == null
                     ? "code_challenge_method is required and must be S256 (a missing method means plain, RFC 7636 section 4.3)"
                     : "code_challenge_method must be S256, not '" + printable(method) + "'");
@@ -74,9 +80,35 @@ public final class PkceRules {
                 + " create a new code_verifier for every request (RFC 9700 section 2.1.1)");
     }
 
+    /** OAuth 2.1 §4.1.1: a registration does not set the PKCE method to {@code plain}. */
+    public static Optional<Violation> noPlainMethod(ClientRegistration registration) {
+        if (!PLAIN.equals(registration.proposed().pkceMethod())
+                || (registration.stored() != null && PLAIN.equals(registration.stored().pkceMethod()))) {
+            return Optional.empty();
+        }
+        return Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT_METADATA, "the PKCE method must be S256, not plain (OAuth 2.1 section 4.1.1)")
+                .about(methodSetting(PLAIN)));
+    }
+
+    /**
+     * OAuth 2.1 §4.1.1, for the compliance report: a code-flow client whose PKCE method is not S256
+     * is not asked for PKCE by Keycloak, so its requests without an S256 challenge will be refused.
+     */
+    public static Optional<Violation> s256MethodConfigured(ClientSettings client) {
+        if (!client.standardFlow() || S256.equals(client.pkceMethod()) || PLAIN.equals(client.pkceMethod())) {
+            return Optional.empty();
+        }
+        return fail(OAuthErrors.INVALID_REQUEST, "Keycloak does not require PKCE of this client; each authorization request"
+                + " without an S256 code_challenge will be refused").map(violation -> violation.about(methodSetting("")));
+    }
+
+    private static Violation.Setting methodSetting(String value) {
+        return new Violation.Setting(METHOD_SETTING, value, "set PKCE Method to S256 under Advanced > Advanced settings", S256, true);
+    }
+
     /** With S256 required, {@code plain} is not a method a client may use. */
     public static Metadata advertiseS256Only(Metadata metadata) {
-        return metadata.withCodeChallengeMethods("S256"::equals);
+        return metadata.withCodeChallengeMethods(S256::equals);
     }
 
     public static boolean isS256Challenge(String challenge) {

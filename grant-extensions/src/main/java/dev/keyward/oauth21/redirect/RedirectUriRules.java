@@ -1,9 +1,10 @@
 package dev.keyward.oauth21.redirect;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.keyward.oauth21.rule.AuthorizationRequest;
-import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.OAuthErrors;
 import dev.keyward.oauth21.rule.Violation;
 
@@ -12,6 +13,8 @@ public final class RedirectUriRules {
 
     private RedirectUriRules() {
     }
+
+    static final String SETTING = "redirectUris";
 
     /** OAuth 2.1 §4.1.1: the requested redirect_uri equals a registered one (loopback: any port). */
     public static Optional<Violation> exactMatch(AuthorizationRequest request) {
@@ -26,19 +29,29 @@ public final class RedirectUriRules {
         String closest = RedirectUriMatcher.closest(requested, request.client().redirectUris())
                 .map(uri -> "; the closest registered URI is " + uri)
                 .orElse("; the client has no registered redirect URIs");
-        return Optional.of(Violation.of(OAuthErrors.INVALID_REQUEST,
-                "redirect_uri does not exactly match a registered redirect URI" + closest));
+        // The requested URI is what an exact list would have to hold, should the request be legitimate.
+        return Optional.of(Violation.of(OAuthErrors.INVALID_REQUEST, "redirect_uri does not exactly match a registered redirect URI" + closest)
+                .about(new Violation.Setting(SETTING, requested, "add this exact URI under Settings > Access settings > Valid redirect URIs"
+                        + " if the application really uses it", null, true)));
     }
 
-    /** Every registered redirect URI is one OAuth 2.1 allows; the first offender is named. */
-    public static Optional<Violation> compliantRegistrations(ClientSettings client) {
-        for (String uri : client.redirectUris()) {
-            Optional<String> problem = RedirectUriRegistration.problem(uri);
-            if (problem.isPresent()) {
-                return Optional.of(Violation.of(OAuthErrors.INVALID_REDIRECT_URI,
-                        "redirect URI '" + uri + "' is not allowed: " + problem.get()));
-            }
+    /**
+     * Every redirect URI a registration adds is one OAuth 2.1 allows; URIs the stored client already
+     * had are left to request-time checks (and the compliance report). The offenders are named.
+     */
+    public static Optional<Violation> compliantRegistrations(ClientRegistration registration) {
+        List<String> offenders = registration.proposed().redirectUris().stream()
+                .filter(uri -> !registration.keepsRedirectUri(uri))
+                .filter(uri -> RedirectUriRegistration.problem(uri).isPresent())
+                .toList();
+        if (offenders.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String first = offenders.get(0);
+        return Optional.of(Violation.of(OAuthErrors.INVALID_REDIRECT_URI,
+                        "redirect URI '" + first + "' is not allowed: " + RedirectUriRegistration.problem(first).orElseThrow())
+                .about(new Violation.Setting(SETTING, String.join(" ", offenders), "replace each under Settings > Access settings >"
+                        + " Valid redirect URIs by the exact URIs the application uses (https, or http only on 127.0.0.1 or [::1]);"
+                        + " the report lists the URIs seen at runtime", null, true)));
     }
 }

@@ -2,6 +2,7 @@ package dev.keyward.oauth21.refresh;
 
 import java.util.Optional;
 
+import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.OAuthErrors;
 import dev.keyward.oauth21.rule.RefreshRequest;
 import dev.keyward.oauth21.rule.Violation;
@@ -26,6 +27,17 @@ public final class RefreshTokenRules {
                         "this refresh token was already used; refresh tokens of public clients are single-use, and the session's tokens"
                                 + " for this client are now revoked (OAuth 2.1 section 4.3.1)")
                 .with(Violation.Effect.REVOKE_TOKEN_FAMILY));
+    }
+
+    /** For the compliance report: a public code-flow client keeps working, but each refresh token is good once. */
+    public static Optional<Violation> singleUseForPublicClients(ClientSettings client) {
+        if (!client.publicClient() || !client.standardFlow()) {
+            return Optional.empty();
+        }
+        return Optional.of(Violation.of(OAuthErrors.INVALID_GRANT, "refresh tokens of this public client become single-use;"
+                        + " the application must store the new refresh token from each refresh (OAuth 2.1 section 4.3.1)")
+                .about(new Violation.Setting("publicClient", "true", "nothing to change if the application keeps the newest refresh"
+                        + " token; otherwise bind its tokens with DPoP or make it a confidential client", null, false)));
     }
 
     /** Whether the rule needs to know if the token was used before, i.e. to remember it at all. */

@@ -9,6 +9,8 @@ public final class OAuthErrors {
     public static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
     /** RFC 7591 §3.2.2. */
     public static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";
+    /** RFC 7591 §3.2.2. */
+    public static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
 
     private OAuthErrors() {
     }

@@ -14,8 +14,10 @@ public final class Phase<S> {
     public static final Phase<TokenRequest> TOKEN = new Phase<>("token");
     /** A refresh token presented at the token endpoint. */
     public static final Phase<RefreshRequest> REFRESH = new Phase<>("refresh");
-    /** A client's stored configuration: at registration, at update, and in compliance reports. */
-    public static final Phase<ClientSettings> REGISTRATION = new Phase<>("registration");
+    /** A client's configuration at registration and update (a ratchet), and in full in compliance reports. */
+    public static final Phase<ClientRegistration> REGISTRATION = new Phase<>("registration");
+    /** A stored client as the compliance report sees it: what its requests will meet once the rules enforce. */
+    public static final Phase<ClientSettings> CONFIGURATION = new Phase<>("configuration");
 
     private final String name;
 

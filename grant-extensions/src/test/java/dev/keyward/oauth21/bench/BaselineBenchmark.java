@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Phase;
@@ -75,6 +76,6 @@ public class BaselineBenchmark {
 
     @Benchmark
     public int clientRegistration() {
-        return baseline.check(Phase.REGISTRATION, client).size();
+        return baseline.check(Phase.REGISTRATION, ClientRegistration.judgedInFull(client)).size();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,11 +74,26 @@ class RedirectUriRegistrationTest {
         ClientSettings client = new ClientSettings("web", false,
                 List.of("https://ok.example/cb", "https://app.example.com/*", "http://x.example/"));
 
-        assertThat(RedirectUriRules.compliantRegistrations(client)).get().satisfies(f -> {
+        assertThat(RedirectUriRules.compliantRegistrations(ClientRegistration.judgedInFull(client))).get().satisfies(f -> {
             assertThat(f.error()).isEqualTo("invalid_redirect_uri");
             assertThat(f.description()).startsWith("redirect URI 'https://app.example.com/*' is not allowed");
+            assertThat(f.setting().value()).isEqualTo("https://app.example.com/* http://x.example/");
+            assertThat(f.setting().safeValue()).as("a person decides redirect URIs").isNull();
         });
-        assertThat(RedirectUriRules.compliantRegistrations(new ClientSettings("ok", true, List.of("https://ok.example/cb"))))
+    }
+
+    @Test
+    void anUpdateIsRefusedOnlyForTheUrisItAdds() {
+        ClientSettings legacy = new ClientSettings("legacy", false, List.of("https://app.example.com/*", "http://intranet.example/cb"));
+        ClientSettings described = new ClientSettings("legacy", false, legacy.redirectUris());
+        ClientSettings widened = new ClientSettings("legacy", false,
+                List.of("https://app.example.com/*", "http://intranet.example/cb", "https://other.example/*"));
+
+        assertThat(RedirectUriRules.compliantRegistrations(new ClientRegistration(described, legacy))).isEmpty();
+        assertThat(RedirectUriRules.compliantRegistrations(new ClientRegistration(widened, legacy))).get()
+                .satisfies(v -> assertThat(v.setting().value()).isEqualTo("https://other.example/*"));
+        assertThat(RedirectUriRules.compliantRegistrations(ClientRegistration.judgedInFull(legacy))).isPresent();
+        assertThat(RedirectUriRules.compliantRegistrations(ClientRegistration.judgedInFull(new ClientSettings("ok", true, List.of("https://ok.example/cb")))))
                 .map(Violation::description).isEmpty();
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -38,12 +39,15 @@ import dev.keyward.oauth21.exemption.ExemptionRequest;
  */
 public class Oauth21AdminResource {
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
     private final RuleModes modes;
 
-    Oauth21AdminResource(RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent, RuleModes modes) {
+    Oauth21AdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
+                         RuleModes modes) {
+        this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.CLIENT);
@@ -55,11 +59,13 @@ public class Oauth21AdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ModesRepresentation modes() {
         auth.realm().requireViewRealm();
-        Map<String, ModesRepresentation.RuleModes> rules = new LinkedHashMap<>();
-        for (RuleId rule : modes.rules()) {
-            rules.put(rule.id(), new ModesRepresentation.RuleModes(modes.server().modeOf(rule).id(), modes.realmMode(rule, realm).id()));
-        }
-        return new ModesRepresentation(realm.getName(), modes.exemptionMaxDays(), rules);
+        return ModesRepresentation.of(modes, realm);
+    }
+
+    /** The compliance report of the realm's clients, its one-click fixes, and (in master) the server-wide view. */
+    @Path("compliance")
+    public ComplianceResource compliance() {
+        return new ComplianceResource(session, realm, auth, adminEvent, modes);
     }
 
     @GET
@@ -71,8 +77,7 @@ public class Oauth21AdminResource {
         List<ExemptionRepresentation> exemptions = new ArrayList<>();
         for (BuiltInExemptions.BuiltIn builtIn : BuiltInExemptions.ALL) {
             if ((builtIn.realm() == null || builtIn.realm().equals(realm.getName())) && realm.getClientByClientId(builtIn.clientId()) != null) {
-                exemptions.add(new ExemptionRepresentation(builtIn.clientId(), builtIn.rule().id(), builtIn.reason(),
-                        null, null, null, "built-in", true));
+                exemptions.add(ExemptionRepresentation.builtIn(builtIn));
             }
         }
         realm.getClientsStream()
@@ -135,8 +140,6 @@ public class Oauth21AdminResource {
     }
 
     private ExemptionRepresentation representation(ClientModel client, Exemption exemption, Instant now) {
-        return new ExemptionRepresentation(client.getClientId(), exemption.rule().id(), exemption.reason(),
-                exemption.expires().toString(), exemption.grantedAt().toString(), exemption.grantedBy(), "granted",
-                exemption.activeAt(now, modes.exemptionMaxDays()));
+        return ExemptionRepresentation.granted(client.getClientId(), exemption, exemption.activeAt(now, modes.exemptionMaxDays()));
     }
 }

@@ -18,7 +18,7 @@ public class Oauth21AdminResourceProvider implements AdminRealmResourceProvider 
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new Oauth21AdminResource(realm, auth, adminEvent, modes);
+        return new Oauth21AdminResource(session, realm, auth, adminEvent, modes);
     }
 
     @Override

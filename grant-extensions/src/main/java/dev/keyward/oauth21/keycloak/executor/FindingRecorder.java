@@ -16,6 +16,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.Verdict;
+import dev.keyward.oauth21.rule.Violation;
 
 /**
  * Records every finding the same way in both modes: an event in the realm's event store, a log
@@ -26,7 +27,12 @@ final class FindingRecorder {
     static final String DETAIL_RULE = "keyward_rule";
     static final String DETAIL_MODE = "keyward_mode";
     static final String DETAIL_OUTCOME = "keyward_outcome";
+    /** The setting or request value at fault, e.g. the redirect URI a request asked for. */
+    static final String DETAIL_SETTING = "keyward_setting";
+    static final String DETAIL_VALUE = "keyward_value";
     static final String METRIC = "keyward.oauth21.findings";
+    private static final String KEPT = "kept";
+    private static final int MAX_VALUE_LENGTH = 500;
 
     private static final Logger LOG = Logger.getLogger(FindingRecorder.class);
 
@@ -35,28 +41,55 @@ final class FindingRecorder {
 
     static void record(KeycloakSession session, RealmModel realm, String clientId, EventType eventType, Verdict.Judged judged) {
         Finding finding = judged.finding();
-        Mode mode = judged.mode();
-        String outcome = mode == Mode.ENFORCE ? "rejected" : "reported";
+        String outcome = judged.mode() == Mode.ENFORCE ? "rejected" : "reported";
+        EventBuilder builder = event(session, realm, clientId, eventType, finding, judged.mode(), outcome);
+        builder.error(finding.error());
+        storeEvenWhereTheRealmWouldNot(session, realm, builder.getEvent());
+        LOG.infof("OAuth 2.1 rule %s %s a request of client %s in realm %s: %s",
+                finding.rule().id(), outcome, clientId, realm.getName(), finding.description());
+        Metrics.counter(METRIC, "rule", finding.rule().id(), "realm", realm.getName(), "outcome", outcome).increment();
+    }
+
+    /** A violation an update left as the stored client already had it: the ratchet lets the update through. */
+    static void recordKept(KeycloakSession session, RealmModel realm, String clientId, Finding finding) {
+        EventBuilder builder = event(session, realm, clientId, EventType.CLIENT_UPDATE, finding, null, KEPT);
+        builder.success();
+        storeEvenWhereTheRealmWouldNot(session, realm, builder.getEvent());
+        LOG.infof("OAuth 2.1 rule %s: client %s in realm %s was updated and keeps a setting stored before: %s",
+                finding.rule().id(), clientId, realm.getName(), finding.description());
+    }
+
+    private static EventBuilder event(KeycloakSession session, RealmModel realm, String clientId, EventType eventType, Finding finding,
+                                      Mode mode, String outcome) {
         EventBuilder builder = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(eventType)
                 .client(clientId)
                 .detail(DETAIL_RULE, finding.rule().id())
-                .detail(DETAIL_MODE, mode.id())
                 .detail(DETAIL_OUTCOME, outcome)
                 .detail(Details.REASON, finding.description())
                 // Stored in its own transaction, so a rejected request does not take its event with it.
                 .storeImmediately(true);
-        builder.error(finding.error());
-        Event event = builder.getEvent();
+        if (mode != null) {
+            builder.detail(DETAIL_MODE, mode.id());
+        }
+        Violation.Setting setting = finding.violation().setting();
+        if (setting != null) {
+            builder.detail(DETAIL_SETTING, setting.name()).detail(DETAIL_VALUE, shortened(setting.value()));
+        }
+        return builder;
+    }
+
+    /** Some event types (refresh and PAR errors, client updates) are not stored by default; a Keyward finding always is. */
+    private static void storeEvenWhereTheRealmWouldNot(KeycloakSession session, RealmModel realm, Event event) {
         if (realm.isEventsEnabled() && !storedByRealmSettings(realm, event.getType())) {
-            // Some error types (refresh, PAR) are not stored by default; a Keyward finding always is.
             Event copy = event.clone();
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
                     store -> store.getProvider(EventStoreProvider.class).onEvent(copy));
         }
-        LOG.infof("OAuth 2.1 rule %s %s a request of client %s in realm %s: %s",
-                finding.rule().id(), outcome, clientId, realm.getName(), finding.description());
-        Metrics.counter(METRIC, "rule", finding.rule().id(), "realm", realm.getName(), "outcome", outcome).increment();
+    }
+
+    private static String shortened(String value) {
+        return value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH) + "...";
     }
 
     private static boolean storedByRealmSettings(RealmModel realm, EventType type) {

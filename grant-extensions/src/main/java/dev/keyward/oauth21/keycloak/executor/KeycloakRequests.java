@@ -1,6 +1,7 @@
 package dev.keyward.oauth21.keycloak.executor;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,8 +14,10 @@ import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 
+import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
 import dev.keyward.oauth21.redirect.RedirectUriRegistration;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.TokenRequest;
 
@@ -25,8 +28,7 @@ final class KeycloakRequests {
     }
 
     static ClientSettings settings(ClientModel client) {
-        return new ClientSettings(client.getClientId(), client.isPublicClient(),
-                RedirectUriRegistration.inForce(List.copyOf(client.getRedirectUris()), client.getRootUrl()));
+        return KeycloakClients.settings(client);
     }
 
     /** A request as Keycloak parsed it (plain or pushed). */
@@ -47,23 +49,35 @@ final class KeycloakRequests {
     }
 
     /**
-     * The OpenID Connect client a registration or update would leave behind: each setting as
-     * proposed, or as stored where the proposal leaves it out. Empty for other protocols.
+     * The OpenID Connect client a registration or update would leave behind (each setting as
+     * proposed, or as stored where the proposal leaves it out), next to the client as stored
+     * before. Empty for other protocols.
      */
-    static Optional<ClientSettings> registration(ClientCRUDContext context) {
+    static Optional<ClientRegistration> registration(ClientCRUDContext context) {
         ClientRepresentation proposed = context.getProposedClientRepresentation();
         if (proposed == null || (proposed.getProtocol() != null && !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(proposed.getProtocol()))) {
             return Optional.empty();
         }
-        ClientModel stored = context.getTargetClient();
-        List<String> redirectUris = proposedOrStored(proposed.getRedirectUris(), stored, client -> List.copyOf(client.getRedirectUris()));
-        String rootUrl = proposedOrStored(proposed.getRootUrl(), stored, ClientModel::getRootUrl);
-        return Optional.of(new ClientSettings(proposedOrStored(proposed.getClientId(), stored, ClientModel::getClientId),
-                Boolean.TRUE.equals(proposed.isPublicClient()),
-                RedirectUriRegistration.inForce(redirectUris == null ? List.of() : redirectUris, rootUrl)));
+        ClientModel storedModel = context.getTargetClient();
+        ClientSettings stored = storedModel == null ? null : settings(storedModel);
+        List<String> redirectUris = proposed.getRedirectUris() != null ? proposed.getRedirectUris()
+                : storedModel == null ? List.of() : List.copyOf(storedModel.getRedirectUris());
+        String rootUrl = proposed.getRootUrl() != null ? proposed.getRootUrl() : storedModel == null ? null : storedModel.getRootUrl();
+        Map<String, String> attributes = proposed.getAttributes() == null ? Map.of() : proposed.getAttributes();
+        ClientSettings after = new ClientSettings(
+                or(proposed.getClientId(), stored, ClientSettings::clientId, null),
+                or(proposed.isPublicClient(), stored, ClientSettings::publicClient, false),
+                RedirectUriRegistration.inForce(redirectUris, rootUrl),
+                attributes.containsKey(KeycloakClients.PKCE_METHOD_ATTRIBUTE) ? attributes.get(KeycloakClients.PKCE_METHOD_ATTRIBUTE)
+                        : stored == null ? null : stored.pkceMethod(),
+                or(proposed.isStandardFlowEnabled(), stored, ClientSettings::standardFlow, true),
+                or(proposed.isImplicitFlowEnabled(), stored, ClientSettings::implicitFlow, false),
+                or(proposed.isDirectAccessGrantsEnabled(), stored, ClientSettings::directAccessGrants, false));
+        return Optional.of(new ClientRegistration(after, stored));
     }
 
-    private static <T> T proposedOrStored(T proposed, ClientModel stored, Function<ClientModel, T> setting) {
-        return proposed != null || stored == null ? proposed : setting.apply(stored);
+    /** The proposed value, else the stored one, else Keycloak's default for a new client. */
+    private static <T> T or(T proposed, ClientSettings stored, Function<ClientSettings, T> setting, T newClientDefault) {
+        return proposed != null ? proposed : stored != null ? setting.apply(stored) : newClientDefault;
     }
 }

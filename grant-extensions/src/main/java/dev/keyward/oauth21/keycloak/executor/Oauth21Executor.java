@@ -30,7 +30,7 @@ import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
-import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.Phase;
@@ -149,13 +149,25 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 effect -> TokenFamilies.revoke(session, realm, client, token));
     }
 
+    /**
+     * A ratchet: refuses only what the change adds. Violations the stored client already had are
+     * kept, recorded as such, listed by the compliance report and still enforced at request time.
+     */
     private void registration(RealmModel realm, ClientPolicyContext event, EventType eventType) throws ClientPolicyException {
-        ClientSettings client = KeycloakRequests.registration((ClientCRUDContext) event).orElse(null);
-        if (client == null) {
+        ClientRegistration registration = KeycloakRequests.registration((ClientCRUDContext) event).orElse(null);
+        if (registration == null) {
             return;
         }
+        String clientId = registration.proposed().clientId();
+        List<Finding> added = baseline.check(Phase.REGISTRATION, registration);
+        if (registration.stored() != null) {
+            baseline.check(Phase.REGISTRATION, ClientRegistration.judgedInFull(registration.proposed())).stream()
+                    .filter(finding -> added.stream().map(Finding::rule).noneMatch(finding.rule()::equals))
+                    .filter(finding -> modes.modeOf(finding.rule(), realm, clientId) != Mode.OFF)
+                    .forEach(kept -> FindingRecorder.recordKept(session, realm, clientId, kept));
+        }
         try {
-            judge(realm, client.clientId(), eventType, baseline.check(Phase.REGISTRATION, client));
+            judge(realm, clientId, eventType, added);
         } catch (ClientPolicyException rejection) {
             if (event instanceof DynamicClientRegisterContext || event instanceof DynamicClientUpdateContext) {
                 // Keycloak answers dynamic registration policy errors with 403 insufficient_scope and

@@ -1,0 +1,63 @@
+package dev.keyward.oauth21.keycloak.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.keyward.oauth21.compliance.ClientReview;
+import dev.keyward.oauth21.compliance.ComplianceSummary;
+import dev.keyward.oauth21.compliance.ReportedFinding;
+import dev.keyward.oauth21.compliance.RuntimeActivity;
+
+/**
+ * {@code GET .../keyward-oauth21/compliance} as JSON. Tools outside Keyward read these names:
+ * change them only with a new field, never by renaming.
+ *
+ * @param first the index of the first client in {@code clients}, of {@code summary.clients} in all
+ */
+public record ComplianceRepresentation(String realm, String generatedAt, int windowDays, Map<String, ModesRepresentation.RuleModes> modes,
+                                       ComplianceSummary summary, int first, int max, List<Client> clients) {
+
+    /** One client: its verdicts, findings with their fixes, exemptions and what happened at runtime. */
+    public record Client(String clientId, String verdict, String verdictWhenEnforced, String version, List<Finding> findings,
+                         List<ExemptionRepresentation> exemptions, Runtime runtime) {
+
+        static Client of(ClientReview review, List<ExemptionRepresentation> exemptions, RuntimeActivity runtime) {
+            return new Client(review.clientId(), review.verdict().id(), review.verdictWhenEnforced().id(), review.version(),
+                    review.findings().stream().map(Finding::of).toList(), exemptions, Runtime.of(runtime));
+        }
+    }
+
+    /** {@code oneClickFix}: {@code POST .../compliance/fixes} can set {@code setting} to its one safe value. */
+    public record Finding(String rule, String setting, String value, String fix, String description, String mode, String outcome,
+                          boolean oneClickFix) {
+
+        static Finding of(ReportedFinding finding) {
+            return new Finding(finding.rule().id(), finding.setting(), finding.value(), finding.fix(), finding.description(),
+                    finding.mode().id(), finding.outcome(), finding.fixableInOneClick());
+        }
+    }
+
+    /** Keyward findings in the realm's event store over the window. */
+    public record Runtime(int count, String lastSeen, List<String> redirectUrisSeen) {
+
+        static Runtime of(RuntimeActivity activity) {
+            return new Runtime(activity.count(), activity.lastSeen() == null ? null : activity.lastSeen().toString(),
+                    activity.redirectUrisSeen());
+        }
+    }
+
+    /** The server-wide view (master realm): each realm the admin may see, with its summary and report. */
+    public record Server(String generatedAt, List<RealmSummary> realms) {
+    }
+
+    public record RealmSummary(String realm, ComplianceSummary summary, String report) {
+    }
+
+    /** The body of {@code POST .../compliance/fixes}: a finding of the report, and the client version the report showed. */
+    public record FixRequest(String clientId, String rule, String setting, String version) {
+    }
+
+    public record FixResult(String clientId, String rule, String setting, boolean changed, String before, String after, String version,
+                            String message) {
+    }
+}

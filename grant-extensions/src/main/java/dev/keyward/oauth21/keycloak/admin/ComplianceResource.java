@@ -1,0 +1,167 @@
+package dev.keyward.oauth21.keycloak.admin;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
+
+import dev.keyward.oauth21.baseline.BuiltInExemptions;
+import dev.keyward.oauth21.compliance.ComplianceCsv;
+import dev.keyward.oauth21.compliance.ComplianceSummary;
+import dev.keyward.oauth21.compliance.RuntimeActivity;
+import dev.keyward.oauth21.keycloak.modes.RuleModes;
+
+/**
+ * {@code /admin/realms/{realm}/keyward-oauth21/compliance}: every OpenID Connect client of the realm
+ * judged by the baseline's rules on its stored settings, joined with Keyward's findings at runtime
+ * and its exemptions (JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}); the
+ * server-wide summary ({@code /realms}, master only); and one-click fixes ({@code POST /fixes}).
+ */
+public class ComplianceResource {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8.name());
+    private static final int DEFAULT_WINDOW_DAYS = 30;
+    private static final int MAX_WINDOW_DAYS = 366;
+    private static final int DEFAULT_PAGE = 1_000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final RuleModes modes;
+
+    ComplianceResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
+                       RuleModes modes) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+        this.modes = modes;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response report(@QueryParam("windowDays") String windowDays, @QueryParam("first") String first, @QueryParam("max") String max,
+                           @QueryParam("format") String format) {
+        auth.clients().requireList();
+        int days = number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS);
+        Instant now = RuleModes.now();
+        List<RealmScan.Scanned> scanned = new RealmScan(realm, modes).all(auth);
+        Map<String, RuntimeActivity> runtime = RuntimeFindings.read(session, realm, Duration.ofDays(days), now);
+        if (wantsCsv(format)) {
+            return Response.ok(csv(scanned, runtime), CSV).build();
+        }
+        int from = number("first", first, 0, 0, Integer.MAX_VALUE);
+        int size = number("max", max, DEFAULT_PAGE, 1, Integer.MAX_VALUE);
+        List<ComplianceRepresentation.Client> clients = new ArrayList<>();
+        for (RealmScan.Scanned client : scanned.subList(Math.min(from, scanned.size()), (int) Math.min((long) from + size, scanned.size()))) {
+            clients.add(ComplianceRepresentation.Client.of(client.review(), exemptions(client, now),
+                    runtime.getOrDefault(client.client().getClientId(), RuntimeActivity.NONE)));
+        }
+        return Response.ok(new ComplianceRepresentation(realm.getName(), now.toString(), days, ModesRepresentation.of(modes, realm).rules(),
+                ComplianceSummary.of(scanned.stream().map(RealmScan.Scanned::review).toList()), from, size, clients),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The summary of every realm whose clients the admin may list; served in the master realm only. */
+    @GET
+    @Path("realms")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ComplianceRepresentation.Server server() {
+        if (!"master".equals(realm.getName())) {
+            throw ErrorResponse.error("The server-wide compliance view is served in the master realm:"
+                    + " /admin/realms/master/keyward-oauth21/compliance/realms", Response.Status.NOT_FOUND);
+        }
+        auth.realm().requireViewRealm();
+        List<ComplianceRepresentation.RealmSummary> realms = new ArrayList<>();
+        session.realms().getRealmsStream().forEach(other -> {
+            AdminPermissionEvaluator there = AdminPermissions.evaluator(session, other, auth.adminAuth());
+            if (there.clients().canList()) {
+                ComplianceSummary summary = ComplianceSummary.of(new RealmScan(other, modes).all(there).stream()
+                        .map(RealmScan.Scanned::review).toList());
+                realms.add(new ComplianceRepresentation.RealmSummary(other.getName(), summary,
+                        "/admin/realms/" + other.getName() + "/keyward-oauth21/compliance"));
+            }
+        });
+        return new ComplianceRepresentation.Server(RuleModes.now().toString(), realms);
+    }
+
+    @POST
+    @Path("fixes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ComplianceRepresentation.FixResult fix(ComplianceRepresentation.FixRequest request) {
+        return new ClientFixes(realm, auth, adminEvent, new RealmScan(realm, modes)).apply(request);
+    }
+
+    private StreamingOutput csv(List<RealmScan.Scanned> scanned, Map<String, RuntimeActivity> runtime) {
+        return output -> {
+            Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            writer.write(ComplianceCsv.HEADER + "\r\n");
+            for (RealmScan.Scanned client : scanned) {
+                for (String row : ComplianceCsv.rows(realm.getName(), client.review(),
+                        runtime.getOrDefault(client.client().getClientId(), RuntimeActivity.NONE))) {
+                    writer.write(row + "\r\n");
+                }
+            }
+            writer.flush();
+        };
+    }
+
+    private List<ExemptionRepresentation> exemptions(RealmScan.Scanned client, Instant now) {
+        List<ExemptionRepresentation> exemptions = new ArrayList<>();
+        BuiltInExemptions.ALL.stream()
+                .filter(b -> b.clientId().equals(client.client().getClientId()) && (b.realm() == null || b.realm().equals(realm.getName())))
+                .forEach(b -> exemptions.add(ExemptionRepresentation.builtIn(b)));
+        client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.client().getClientId(), e,
+                e.activeAt(now, modes.exemptionMaxDays()))));
+        return exemptions;
+    }
+
+    private boolean wantsCsv(String format) {
+        if (format != null) {
+            if (!format.equals("csv") && !format.equals("json")) {
+                throw ErrorResponse.error("format must be csv or json", Response.Status.BAD_REQUEST);
+            }
+            return format.equals("csv");
+        }
+        List<MediaType> accepted = session.getContext().getRequestHeaders().getAcceptableMediaTypes();
+        return !accepted.isEmpty() && accepted.get(0).isCompatible(CSV) && !accepted.get(0).isWildcardType();
+    }
+
+    private static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ErrorResponse.error(name + " must be a whole number from " + min + " to " + max, Response.Status.BAD_REQUEST);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.keyward.oauth21.keycloak.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.keycloak.events.Event;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import dev.keyward.oauth21.baseline.Baseline;
+import dev.keyward.oauth21.compliance.RuntimeActivity;
+
+/**
+ * Keyward's findings in the realm's event store over a window, per client: how many, the newest,
+ * and the redirect URIs requested that matched no registered one. Reads at most
+ * {@link #MAX_EVENTS} events, newest first, so a busy realm cannot exhaust memory.
+ */
+final class RuntimeFindings {
+
+    static final int MAX_EVENTS = 100_000;
+    private static final int MAX_REDIRECT_URIS = 20;
+    /** The event types Keyward records its findings under (see FindingRecorder). */
+    private static final EventType[] FINDING_TYPES = {EventType.LOGIN_ERROR, EventType.CODE_TO_TOKEN_ERROR, EventType.REFRESH_TOKEN_ERROR,
+            EventType.PUSHED_AUTHORIZATION_REQUEST_ERROR, EventType.CLIENT_REGISTER_ERROR, EventType.CLIENT_UPDATE_ERROR};
+    /** Requests whose redirect URI is judged; registrations name stored URIs instead. */
+    private static final Set<EventType> REQUEST_TYPES = Set.of(EventType.LOGIN_ERROR, EventType.PUSHED_AUTHORIZATION_REQUEST_ERROR);
+
+    private RuntimeFindings() {
+    }
+
+    static Map<String, RuntimeActivity> read(KeycloakSession session, RealmModel realm, Duration window, Instant now) {
+        Map<String, Tally> tallies = new HashMap<>();
+        EventStoreProvider store = session.getProvider(EventStoreProvider.class);
+        if (store == null) {
+            return Map.of();
+        }
+        store.createQuery().realm(realm.getId()).type(FINDING_TYPES).fromDate(now.minus(window).toEpochMilli())
+                .orderByDescTime().maxResults(MAX_EVENTS).getResultStream()
+                .filter(event -> event.getClientId() != null && event.getDetails() != null
+                        && event.getDetails().containsKey("keyward_rule"))
+                .forEach(event -> tallies.computeIfAbsent(event.getClientId(), id -> new Tally()).add(event));
+        Map<String, RuntimeActivity> activity = new HashMap<>();
+        tallies.forEach((clientId, tally) -> activity.put(clientId, tally.activity()));
+        return activity;
+    }
+
+    private static final class Tally {
+        private int count;
+        private long newest;
+        private final Set<String> redirectUris = new LinkedHashSet<>();
+
+        void add(Event event) {
+            count++;
+            newest = Math.max(newest, event.getTime());
+            Map<String, String> details = event.getDetails();
+            if (REQUEST_TYPES.contains(event.getType()) && Baseline.EXACT_REDIRECT_URI.id().equals(details.get("keyward_rule"))
+                    && details.get("keyward_value") != null && redirectUris.size() < MAX_REDIRECT_URIS) {
+                redirectUris.add(details.get("keyward_value"));
+            }
+        }
+
+        RuntimeActivity activity() {
+            return new RuntimeActivity(count, count == 0 ? null : Instant.ofEpochMilli(newest), redirectUris.stream().toList());
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.keyward.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.BaselineMode;
+import dev.keyward.testing.KeycloakServer;
+import dev.keyward.testing.ThrowawayRealm;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The compliance report of a realm of legacy clients (imported, as clients registered before
+ * Keyward are), its CSV form, the server-wide view and the one-click fixes, against the real
+ * server in enforce mode. Tests that change clients run after those that read them.
+ */
+@BaselineMode("enforce")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ComplianceIT {
+
+    @RegisterExtension
+    static final ThrowawayRealm REALM = ThrowawayRealm.from("/realms/compliance.json");
+
+    private KeycloakServer server;
+    private AdminClient admin;
+    private String report;
+
+    @BeforeEach
+    void connect(KeycloakServer server) {
+        this.server = server;
+        this.admin = server.admin();
+        this.report = "realms/" + REALM.name() + "/keyward-oauth21/compliance";
+    }
+
+    @Test
+    @Order(1)
+    void everyClientGetsItsVerdictWithTheModesInForce() {
+        grantExemption("exempted-batch", "no-password-grant");
+
+        JsonNode json = admin.get(report);
+
+        assertThat(json.path("realm").asText()).isEqualTo(REALM.name());
+        assertThat(json.path("generatedAt").asText()).isNotBlank();
+        assertThat(json.path("windowDays").asInt()).isEqualTo(30);
+        assertThat(json.path("modes").path("pkce-required").path("realm").asText()).isEqualTo("enforce");
+        Map<String, String> verdicts = verdicts(json);
+        assertThat(verdicts).containsEntry("compliant-web", "compliant").containsEntry("native-loopback", "compliant")
+                .containsEntry("legacy-wildcard", "breaks").containsEntry("legacy-http", "breaks").containsEntry("legacy-implicit", "breaks")
+                .containsEntry("legacy-ropc", "breaks").containsEntry("no-pkce-setting", "breaks").containsEntry("exempted-batch", "exempted")
+                .containsEntry("security-admin-console", "builtin").containsEntry("account-console", "builtin");
+        JsonNode summary = json.path("summary");
+        assertThat(summary.path("clients").asInt()).isEqualTo(verdicts.size());
+        assertThat(summary.path("breaks").asInt()).isEqualTo((int) verdicts.values().stream().filter("breaks"::equals).count());
+        assertThat(summary.path("exempted").asInt()).isEqualTo(1);
+        assertThat(summary.path("compliant").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void eachFindingNamesTheSettingItsValueAndTheFix() {
+        JsonNode json = admin.get(report);
+
+        assertThat(findings(json, "legacy-wildcard")).anySatisfy(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("exact-redirect-uri");
+            assertThat(f.path("setting").asText()).isEqualTo("redirectUris");
+            assertThat(f.path("value").asText()).isEqualTo("https://legacy.example/*");
+            assertThat(f.path("fix").asText()).contains("Valid redirect URIs");
+            assertThat(f.path("oneClickFix").asBoolean()).isFalse();
+        });
+        assertThat(findings(json, "legacy-http")).anySatisfy(f -> assertThat(f.path("value").asText()).isEqualTo("http://intranet.example/cb"));
+        assertThat(findings(json, "legacy-implicit")).anySatisfy(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("no-implicit-or-hybrid");
+            assertThat(f.path("setting").asText()).isEqualTo("implicitFlowEnabled");
+            assertThat(f.path("fix").asText()).contains("Implicit flow off");
+            assertThat(f.path("oneClickFix").asBoolean()).isTrue();
+        });
+        assertThat(findings(json, "legacy-ropc")).singleElement()
+                .satisfies(f -> assertThat(f.path("rule").asText()).isEqualTo("no-password-grant"));
+        assertThat(findings(json, "no-pkce-setting")).singleElement().satisfies(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("pkce-required");
+            assertThat(f.path("fix").asText()).isEqualTo("set PKCE Method to S256 under Advanced > Advanced settings");
+        });
+        assertThat(findings(json, "native-loopback")).singleElement().satisfies(f -> {
+            assertThat(f.path("rule").asText()).isEqualTo("refresh-token-rotation");
+            assertThat(f.path("outcome").asText()).isEqualTo("changes");
+        });
+        assertThat(client(json, "exempted-batch").path("exemptions")).anySatisfy(e -> {
+            assertThat(e.path("rule").asText()).isEqualTo("no-password-grant");
+            assertThat(e.path("active").asBoolean()).isTrue();
+        });
+        assertThat(client(json, "security-admin-console").path("exemptions"))
+                .anySatisfy(e -> assertThat(e.path("source").asText()).isEqualTo("built-in"));
+    }
+
+    @Test
+    @Order(3)
+    void redirectUrisRefusedAtRuntimeAreCountedAndListed() throws Exception {
+        String requested = "https://legacy.example/callback";
+        String query = "client_id=legacy-wildcard&response_type=code&scope=openid&code_challenge_method=S256"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri=" + URLEncoder.encode(requested, StandardCharsets.UTF_8);
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(REALM.issuer() + "/protocol/openid-connect/auth?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+
+        JsonNode runtime = client(admin.get(report), "legacy-wildcard").path("runtime");
+
+        assertThat(runtime.path("count").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(runtime.path("lastSeen").asText()).isNotBlank();
+        assertThat(runtime.path("redirectUrisSeen")).extracting(JsonNode::asText).contains(requested);
+    }
+
+    @Test
+    @Order(4)
+    void theReportAsCsvHasOneRowPerFinding() {
+        HttpResponse<String> byParameter = AdminClient.expect(200, admin.get(report + "?format=csv", "application/json"));
+        HttpResponse<String> byAccept = AdminClient.expect(200, admin.get(report, "text/csv"));
+
+        assertThat(byParameter.headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
+        List<String> rows = byAccept.body().lines().toList();
+        assertThat(rows.get(0)).isEqualTo("realm,clientId,verdict,verdictWhenEnforced,rule,setting,value,fix,mode,outcome,runtimeCount,lastSeen");
+        assertThat(rows).anyMatch(row -> row.startsWith(REALM.name() + ",compliant-web,compliant,compliant,,,,,,,"));
+        assertThat(rows).anyMatch(row -> row.startsWith(REALM.name() + ",legacy-implicit,breaks,breaks,no-implicit-or-hybrid,implicitFlowEnabled,true,"));
+        assertThat(rows).anyMatch(row -> row.startsWith(REALM.name() + ",no-pkce-setting,breaks,breaks,pkce-required,"));
+        assertThat(byParameter.body().lines().count()).isEqualTo(rows.size());
+    }
+
+    @Test
+    @Order(5)
+    void theServerWideViewSummarisesEveryRealmInMasterOnly() {
+        JsonNode server = admin.get("realms/master/keyward-oauth21/compliance/realms");
+
+        assertThat(server.path("realms")).anySatisfy(realm -> {
+            assertThat(realm.path("realm").asText()).isEqualTo(REALM.name());
+            assertThat(realm.path("summary").path("breaks").asInt()).isGreaterThanOrEqualTo(5);
+            assertThat(realm.path("report").asText()).isEqualTo("/admin/" + report);
+        });
+        assertThat(admin.get("realms/" + REALM.name() + "/keyward-oauth21/compliance/realms", "application/json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
+    void badQueryParametersAreRefusedWithAMessage() {
+        HttpResponse<String> response = admin.get(report + "?windowDays=forever", "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("windowDays must be a whole number from 1 to 366");
+    }
+
+    @Test
+    @Order(10)
+    void aOneClickFixChangesTheClientRecordsTheChangeAndTheNextReportShowsItCompliant() {
+        JsonNode before = client(admin.get(report), "legacy-implicit");
+
+        JsonNode fixed = AdminClient.json(AdminClient.expect(200, admin.post(report + "/fixes", Map.of("clientId", "legacy-implicit",
+                "rule", "no-implicit-or-hybrid", "setting", "implicitFlowEnabled", "version", before.path("version").asText()))));
+
+        assertThat(fixed.path("changed").asBoolean()).isTrue();
+        assertThat(fixed.path("before").asText()).isEqualTo("true");
+        assertThat(fixed.path("after").asText()).isEqualTo("false");
+        assertThat(client(admin.get(report), "legacy-implicit").path("verdict").asText()).isEqualTo("compliant");
+        JsonNode clientRepresentation = admin.get("realms/" + REALM.name() + "/clients?clientId=legacy-implicit").get(0);
+        assertThat(clientRepresentation.path("implicitFlowEnabled").asBoolean()).isFalse();
+        List<JsonNode> events = new ArrayList<>();
+        admin.get("realms/" + REALM.name() + "/admin-events?operationTypes=UPDATE&resourceTypes=CLIENT").forEach(events::add);
+        assertThat(events).anySatisfy(event -> assertThat(event.path("representation").asText())
+                .contains("\"setting\":\"implicitFlowEnabled\"", "\"before\":\"true\"", "\"after\":\"false\""));
+
+        JsonNode again = AdminClient.json(AdminClient.expect(200, admin.post(report + "/fixes", Map.of("clientId", "legacy-implicit",
+                "rule", "no-implicit-or-hybrid", "setting", "implicitFlowEnabled", "version", before.path("version").asText()))));
+        assertThat(again.path("changed").asBoolean()).as("a fix of what is already fixed is a no-op").isFalse();
+    }
+
+    @Test
+    @Order(11)
+    void aFixOfAClientChangedSinceTheReportIsRefusedWithConflict() {
+        JsonNode read = client(admin.get(report), "legacy-ropc");
+        ObjectNode changed = (ObjectNode) admin.get("realms/" + REALM.name() + "/clients/" + clientUuid("legacy-ropc"));
+        changed.put("publicClient", false).putArray("redirectUris").add("https://ropc.example/cb");
+        AdminClient.expect(204, admin.put("realms/" + REALM.name() + "/clients/" + clientUuid("legacy-ropc"), changed));
+
+        HttpResponse<String> stale = admin.post(report + "/fixes", Map.of("clientId", "legacy-ropc", "rule", "no-password-grant",
+                "setting", "directAccessGrantsEnabled", "version", read.path("version").asText()));
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.body()).contains("changed since the compliance report was read");
+    }
+
+    @Test
+    @Order(12)
+    void redirectUrisAreNeverFixedInOneClick() {
+        JsonNode read = client(admin.get(report), "legacy-wildcard");
+
+        HttpResponse<String> refused = admin.post(report + "/fixes", Map.of("clientId", "legacy-wildcard", "rule", "exact-redirect-uri",
+                "setting", "redirectUris", "version", read.path("version").asText()));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("no one-click fix for redirectUris");
+    }
+
+    private void grantExemption(String clientId, String rule) {
+        AdminClient.expect(200, admin.put("realms/" + REALM.name() + "/keyward-oauth21/exemptions", Map.of("clientId", clientId,
+                "rule", rule, "reason", "nightly batch until the new API ships", "expires", java.time.LocalDate.now().plusDays(30).toString())));
+    }
+
+    private String clientUuid(String clientId) {
+        return admin.get("realms/" + REALM.name() + "/clients?clientId=" + clientId).get(0).path("id").asText();
+    }
+
+    private static Map<String, String> verdicts(JsonNode json) {
+        Map<String, String> verdicts = new java.util.HashMap<>();
+        json.path("clients").forEach(client -> verdicts.put(client.path("clientId").asText(), client.path("verdict").asText()));
+        return verdicts;
+    }
+
+    private static JsonNode client(JsonNode json, String clientId) {
+        for (JsonNode client : json.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("No client " + clientId + " in the report: " + json.path("clients"));
+    }
+
+    private static List<JsonNode> findings(JsonNode json, String clientId) {
+        List<JsonNode> findings = new ArrayList<>();
+        client(json, clientId).path("findings").forEach(findings::add);
+        return findings;
+    }
+}

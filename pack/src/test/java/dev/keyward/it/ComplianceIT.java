@@ -163,6 +163,46 @@ class ComplianceIT {
     }
 
     @Test
+    @Order(7)
+    void readingNeedsViewClientsAndFixingNeedsManageClients() {
+        String auditor = "auditor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        AdminClient.expect(201, admin.post("realms/master/users", Map.of("username", auditor, "enabled", true,
+                "credentials", List.of(Map.of("type", "password", "value", "auditor-password", "temporary", false)))));
+        AdminClient asAuditor = admin.as(auditor, "auditor-password");
+
+        assertThat(asAuditor.get(report, "application/json").statusCode()).isEqualTo(403);
+
+        String userId = admin.userId("master", auditor);
+        String realmClient = admin.get("realms/master/clients?clientId=" + REALM.name() + "-realm").get(0).path("id").asText();
+        JsonNode viewClients = admin.get("realms/master/clients/" + realmClient + "/roles/view-clients");
+        AdminClient.expect(204, admin.post("realms/master/users/" + userId + "/role-mappings/clients/" + realmClient, List.of(viewClients)));
+        JsonNode read = AdminClient.json(AdminClient.expect(200, asAuditor.get(report, "application/json")));
+
+        HttpResponse<String> fix = asAuditor.post(report + "/fixes", Map.of("clientId", "no-pkce-setting", "rule", "pkce-required",
+                "setting", "attributes.pkce.code.challenge.method", "version", client(read, "no-pkce-setting").path("version").asText()));
+        assertThat(fix.statusCode()).isEqualTo(403);
+        assertThat(client(admin.get(report), "no-pkce-setting").path("verdict").asText()).isEqualTo("breaks");
+        AdminClient.expect(204, admin.delete("realms/master/users/" + userId));
+    }
+
+    @Test
+    @Order(8)
+    void aDamagedExemptionIsReportedAsUnreadableAndExemptsNothing() {
+        ObjectNode ropc = (ObjectNode) admin.get("realms/" + REALM.name() + "/clients/" + clientUuid("legacy-http"));
+        ((ObjectNode) ropc.path("attributes")).put("keyward.exemption.exact-redirect-uri", "{not json");
+        AdminClient.expect(204, admin.put("realms/" + REALM.name() + "/clients/" + clientUuid("legacy-http"), ropc));
+
+        JsonNode client = client(admin.get(report), "legacy-http");
+
+        assertThat(client.path("verdict").asText()).isEqualTo("breaks");
+        assertThat(client.path("exemptions")).anySatisfy(e -> {
+            assertThat(e.path("rule").asText()).isEqualTo("exact-redirect-uri");
+            assertThat(e.path("source").asText()).isEqualTo("unreadable");
+            assertThat(e.path("active").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
     @Order(10)
     void aOneClickFixChangesTheClientRecordsTheChangeAndTheNextReportShowsItCompliant() {
         JsonNode before = client(admin.get(report), "legacy-implicit");

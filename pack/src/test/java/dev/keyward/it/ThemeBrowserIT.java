@@ -47,6 +47,12 @@ class ThemeBrowserIT {
         ((ObjectNode) realm.path("attributes")).put("keyward.brand.logo-url", logo);
         AdminClient.expect(204, server.admin().put("realms/" + REALM.name(), JsonNodeFactory.instance.objectNode().set("attributes", realm.path("attributes"))));
 
+        // Keyward's admin-console tab, saved once so its read-outs are filled.
+        String realmId = server.admin().get("realms/" + REALM.name()).path("id").asText();
+        AdminClient.expect(201, server.admin().post("realms/" + REALM.name() + "/components", Map.of("name", "keyward-oauth21",
+                "providerId", "keyward-oauth21", "providerType", "org.keycloak.services.ui.extend.UiTabProvider", "parentId", realmId,
+                "config", Map.of("action", java.util.List.of("none")))));
+
         ProcessBuilder node = new ProcessBuilder("node", RUNNER.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(SCREENSHOTS.resolveSibling("theme-browser.log").toFile());
@@ -55,6 +61,8 @@ class ThemeBrowserIT {
                 "REALM", REALM.name(),
                 "OUT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
                 "BRAND_LOGO", logo,
+                "ADMIN_USER", System.getProperty("kc.admin.username", "admin"),
+                "ADMIN_PASSWORD", System.getProperty("kc.admin.password", "admin"),
                 "CHROMIUM", System.getProperty("chromium", "/usr/bin/chromium")));
         Files.createDirectories(SCREENSHOTS);
         Process run = node.start();
@@ -68,5 +76,7 @@ class ThemeBrowserIT {
         assertThat(run.exitValue()).as(log).isZero();
         assertThat(SCREENSHOTS.resolve("login-light.png")).exists();
         assertThat(SCREENSHOTS.resolve("consent-dark.png")).exists();
+        assertThat(SCREENSHOTS.resolve("admin-console-keyward-tab-light.png")).exists();
+        assertThat(SCREENSHOTS.resolve("admin-console-keyward-tab-dark.png")).exists();
     }
 }

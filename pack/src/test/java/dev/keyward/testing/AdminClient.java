@@ -35,6 +35,11 @@ public final class AdminClient {
         this.password = password;
     }
 
+    /** The same server's admin API as another user of the master realm. */
+    public AdminClient as(String otherUsername, String otherPassword) {
+        return new AdminClient(baseUrl, otherUsername, otherPassword);
+    }
+
     /** GET {@code /admin/PATH}, expecting 200. */
     public JsonNode get(String path) {
         return json(expect(200, send("GET", path, null)));

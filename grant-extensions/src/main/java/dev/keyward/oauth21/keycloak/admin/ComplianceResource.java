@@ -136,6 +136,7 @@ public class ComplianceResource {
                 .forEach(b -> exemptions.add(ExemptionRepresentation.builtIn(b)));
         client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.client().getClientId(), e,
                 e.activeAt(now, modes.exemptionMaxDays()))));
+        client.unreadableExemptions().forEach(rule -> exemptions.add(ExemptionRepresentation.unreadable(client.client().getClientId(), rule)));
         return exemptions;
     }
 

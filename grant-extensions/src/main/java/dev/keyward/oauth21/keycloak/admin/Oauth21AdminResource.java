@@ -97,14 +97,13 @@ public class Oauth21AdminResource {
         ClientModel client = client(grant.clientId());
         auth.clients().requireManage(client);
         Instant now = RuleModes.now();
-        ExemptionRequest request = new ExemptionRequest(grant.rule(), grant.reason(), grant.expires());
-        List<String> problems = request.problems(now, modes.exemptionMaxDays(), modes.rules());
-        if (!problems.isEmpty()) {
-            throw ErrorResponse.error(String.join("; ", problems), Response.Status.BAD_REQUEST);
+        ExemptionGrants.Outcome outcome = new ExemptionGrants(modes).grant(client,
+                new ExemptionRequest(grant.rule(), grant.reason(), grant.expires()), auth.adminAuth().getUser().getUsername(), now);
+        if (!outcome.problems().isEmpty()) {
+            throw ErrorResponse.error(String.join("; ", outcome.problems()), Response.Status.BAD_REQUEST);
         }
-        Exemption exemption = request.grant(now, auth.adminAuth().getUser().getUsername(), modes.rules());
-        boolean replaces = ClientExemptions.find(client, exemption.rule()).isPresent();
-        ClientExemptions.put(client, exemption);
+        Exemption exemption = outcome.exemption();
+        boolean replaces = outcome.replaced();
         ExemptionRepresentation representation = representation(client, exemption, now);
         adminEvent.operation(replaces ? OperationType.UPDATE : OperationType.CREATE)
                 .resourcePath("clients", client.getId(), "keyward-exemptions", exemption.rule().id())

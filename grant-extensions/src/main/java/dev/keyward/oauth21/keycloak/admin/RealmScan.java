@@ -24,8 +24,8 @@ import dev.keyward.oauth21.rule.RuleId;
 /** Reads a realm's OpenID Connect clients, with their exemptions, into the compliance scan. */
 final class RealmScan {
 
-    /** A client as stored, its exemptions, and the scan's review of it. */
-    record Scanned(ClientModel client, List<Exemption> exemptions, ClientReview review) {
+    /** A client as stored, its exemptions (and the rules whose exemption attribute is damaged), and the scan's review of it. */
+    record Scanned(ClientModel client, List<Exemption> exemptions, List<RuleId> unreadableExemptions, ClientReview review) {
     }
 
     private final RealmModel realm;
@@ -55,6 +55,7 @@ final class RealmScan {
         ReviewedClient reviewed = new ReviewedClient(KeycloakClients.settings(client),
                 BuiltInExemptions.isKeycloaksOwn(realm.getName(), client.getClientId()),
                 BuiltInExemptions.rulesFor(realm.getName(), client.getClientId()), active);
-        return new Scanned(client, exemptions, scan.review(reviewed, rule -> modes.realmMode(rule, realm)));
+        return new Scanned(client, exemptions, ClientExemptions.unreadable(client, modes.rules()),
+                scan.review(reviewed, rule -> modes.realmMode(rule, realm)));
     }
 }

@@ -44,6 +44,18 @@ public final class ClientExemptions {
         }
     }
 
+    /** The rules whose exemption attribute is there but damaged: it exempts nothing, and the report says so. */
+    public static List<RuleId> unreadable(ClientModel client, List<RuleId> rules) {
+        List<RuleId> damaged = new ArrayList<>();
+        for (RuleId rule : rules) {
+            String value = client.getAttribute(ATTRIBUTE_PREFIX + rule.id());
+            if (value != null && !value.isBlank() && find(client, rule).isEmpty()) {
+                damaged.add(rule);
+            }
+        }
+        return damaged;
+    }
+
     public static List<Exemption> all(ClientModel client, List<RuleId> rules) {
         List<Exemption> exemptions = new ArrayList<>();
         for (RuleId rule : rules) {

@@ -109,8 +109,9 @@ fi
 
 # --- Install Keyward: the one install routine -----------------------------------------------
 echo "demo: installing Keyward into $kc_home (log: $state_dir/install.log)"
+# --features=declarative-ui: Keycloak's experimental admin-console extensions, for Keyward's tab under Realm settings.
 bash pack/target/install-keyward.sh "$kc_home" --db=dev-file --health-enabled=true --metrics-enabled=true \
-    >"$state_dir/install.log" 2>&1 \
+    --features=declarative-ui >"$state_dir/install.log" 2>&1 \
   || fail "installing Keyward failed; see $state_dir/install.log"
 
 # --import-realm skips realms that already exist, so restarts keep their data.
@@ -177,6 +178,8 @@ cat <<BANNER
   Keyward demo is ready after $ready_after s  (Keycloak $keycloak_version, Ctrl-C stops it)
 
   Admin console     http://localhost:$port/admin/            user: $admin_user   password: $admin_password
+  Keyward tab       http://localhost:$port/admin/master/console/#/acme/realm-settings/keyward-oauth21   (save to refresh)
+  Compliance report http://localhost:$port/admin/realms/acme/keyward-oauth21/compliance   (admin REST API, JSON or CSV)
   Account console   http://localhost:$port/realms/acme/account/
 
   Demo users (realm acme)

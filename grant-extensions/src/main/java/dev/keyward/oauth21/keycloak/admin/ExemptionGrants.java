@@ -36,14 +36,18 @@ final class ExemptionGrants {
         return new Outcome(exemption, replaced, List.of());
     }
 
-    /** Why the exemption cannot be revoked, or empty once it is. */
-    Optional<String> revoke(ClientModel client, String ruleId) {
+    /** Why an exemption could not be revoked: the rule is unknown, or the client has no exemption from it. */
+    record Refusal(String message, boolean unknownRule) {
+    }
+
+    /** Revokes the exemption, or says why it cannot. */
+    Optional<Refusal> revoke(ClientModel client, String ruleId) {
         Optional<RuleId> rule = modes.rule(ruleId);
         if (rule.isEmpty()) {
-            return Optional.of("rule '" + ruleId + "' is unknown; the rules are " + modes.ruleIdList());
+            return Optional.of(new Refusal("rule '" + ruleId + "' is unknown; the rules are " + modes.ruleIdList(), true));
         }
         if (ClientExemptions.find(client, rule.get()).isEmpty()) {
-            return Optional.of("Client " + client.getClientId() + " has no exemption from " + rule.get().id());
+            return Optional.of(new Refusal("Client " + client.getClientId() + " has no exemption from " + rule.get().id(), false));
         }
         ClientExemptions.remove(client, rule.get());
         return Optional.empty();

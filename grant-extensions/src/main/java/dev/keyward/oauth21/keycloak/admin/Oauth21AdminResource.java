@@ -2,9 +2,8 @@ package dev.keyward.oauth21.keycloak.admin;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,11 +25,10 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.keyward.oauth21.baseline.BuiltInExemptions;
-import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
-import dev.keyward.oauth21.keycloak.modes.RuleModes;
-import dev.keyward.oauth21.rule.RuleId;
 import dev.keyward.oauth21.exemption.Exemption;
 import dev.keyward.oauth21.exemption.ExemptionRequest;
+import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
+import dev.keyward.oauth21.keycloak.modes.RuleModes;
 
 /**
  * {@code /admin/realms/{realm}/keyward-oauth21}: the modes in force ({@code GET modes}), and the
@@ -117,14 +115,13 @@ public class Oauth21AdminResource {
     public Response remove(@QueryParam("clientId") String clientId, @QueryParam("rule") String ruleId) {
         ClientModel client = client(clientId);
         auth.clients().requireManage(client);
-        RuleId rule = modes.rule(ruleId).orElseThrow(() -> ErrorResponse.error(
-                "rule '" + ruleId + "' is unknown; the rules are " + modes.ruleIdList(), Response.Status.BAD_REQUEST));
-        if (ClientExemptions.find(client, rule).isEmpty()) {
-            throw ErrorResponse.error("Client " + clientId + " has no exemption from " + rule.id(), Response.Status.NOT_FOUND);
+        Optional<ExemptionGrants.Refusal> refusal = new ExemptionGrants(modes).revoke(client, ruleId);
+        if (refusal.isPresent()) {
+            throw ErrorResponse.error(refusal.get().message(),
+                    refusal.get().unknownRule() ? Response.Status.BAD_REQUEST : Response.Status.NOT_FOUND);
         }
-        ClientExemptions.remove(client, rule);
         adminEvent.operation(OperationType.DELETE)
-                .resourcePath("clients", client.getId(), "keyward-exemptions", rule.id())
+                .resourcePath("clients", client.getId(), "keyward-exemptions", ruleId)
                 .success();
         return Response.noContent().build();
     }

@@ -139,8 +139,8 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
                 throw new ComponentValidationException(String.join("; ", outcome.problems()));
             }
         } else if ("revoke".equals(action)) {
-            new ExemptionGrants(modes).revoke(client, model.get(RULE)).ifPresent(problem -> {
-                throw new ComponentValidationException(problem);
+            new ExemptionGrants(modes).revoke(client, model.get(RULE)).ifPresent(refusal -> {
+                throw new ComponentValidationException(refusal.message());
             });
         } else {
             throw new ComponentValidationException("Exemption action must be none, grant or revoke.");

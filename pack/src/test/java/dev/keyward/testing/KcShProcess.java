@@ -126,6 +126,17 @@ public final class KcShProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL to Keycloak's JVM and kc.sh at once, as when a machine dies: no shutdown, no goodbye to the cluster. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("kc.sh did not die after SIGKILL", e);
+        }
+    }
+
     /** SIGTERM to kc.sh (which forwards it to Keycloak's JVM) and its children; SIGKILL after the grace period. */
     public void stop() {
         List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();

@@ -58,7 +58,8 @@ public final class ThrowawayRealm implements BeforeAllCallback, AfterAllCallback
         return server.issuer(name);
     }
 
-    private static ObjectNode read(String resource) {
+    /** A realm file of the test classpath, to create elsewhere (the cluster tests' nodes). */
+    public static ObjectNode read(String resource) {
         try (InputStream in = ThrowawayRealm.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No realm file " + resource + " on the test classpath");

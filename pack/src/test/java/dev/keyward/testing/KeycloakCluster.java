@@ -58,6 +58,10 @@ public final class KeycloakCluster implements AutoCloseable {
             return baseUrl().resolve("/realms/" + realm + "/protocol/openid-connect/auth");
         }
 
+        public URI managementUrl() {
+            return URI.create("http://127.0.0.1:" + managementPort);
+        }
+
         public AdminClient admin() {
             return new AdminClient(baseUrl(), config.adminUsername(), config.adminPassword());
         }
@@ -81,6 +85,12 @@ public final class KeycloakCluster implements AutoCloseable {
         public void kill() {
             process.kill();
             process = null;
+        }
+
+        /** Waits until this node's newest cluster view has {@code members} members (failure detection after a kill). */
+        public void awaitViewOf(int members) {
+            Eventually.poll("node " + number + " in a " + members + "-member cluster view", VIEW_TIMEOUT, this::latestView,
+                    view -> view.contains("(" + members + ")"));
         }
 
         /** Starts the node again and waits until it is back in a two-member view. */

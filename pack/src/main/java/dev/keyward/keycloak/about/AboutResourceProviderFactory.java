@@ -6,18 +6,19 @@ import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.common.Version;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
 import dev.keyward.about.BuildInfo;
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 
 /**
  * Registers {@code /admin/realms/{realm}/keyward} and shows the installed Keyward version
  * on the admin console's server info page.
  */
-public class AboutResourceProviderFactory implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public class AboutResourceProviderFactory implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory,
+        StatelessProviderFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "keyward";
 
@@ -40,14 +41,6 @@ public class AboutResourceProviderFactory implements AdminRealmResourceProviderF
             LOG.warnf("Keyward %s was built for Keycloak %s but runs on %s; use the Keyward release built for %s",
                     buildInfo.keywardVersion(), buildInfo.builtForKeycloak(), Version.VERSION, Version.VERSION);
         }
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -3,15 +3,15 @@ package dev.keyward.keycloak.profile;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.representations.idm.ClientPolicyRepresentation;
 import org.keycloak.representations.idm.ClientProfileRepresentation;
 import org.keycloak.securityprofile.SecurityProfileProvider;
 import org.keycloak.securityprofile.SecurityProfileProviderFactory;
 import org.keycloak.services.clientpolicy.ClientPoliciesUtil;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
+
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 
 /**
  * Makes the OAuth 2.1 baseline global: Keycloak merges a security profile's client profiles and
@@ -20,7 +20,7 @@ import org.keycloak.services.clientpolicy.ClientPolicyException;
  * Its order makes it Keycloak's default security profile without any option; set
  * {@code --spi-security-profile--provider=default} to go back to Keycloak's alone.
  */
-public class KeywardSecurityProfileProviderFactory implements SecurityProfileProviderFactory {
+public class KeywardSecurityProfileProviderFactory implements SecurityProfileProviderFactory, StatelessProviderFactory<SecurityProfileProvider> {
 
     public static final String PROVIDER_ID = "keyward";
     static final String STOCK_PROVIDER_ID = "default";
@@ -53,18 +53,6 @@ public class KeywardSecurityProfileProviderFactory implements SecurityProfilePro
         }
         String name = stock == null ? PROVIDER_ID : stock.getName() + "+" + PROVIDER_ID;
         return new KeywardSecurityProfileProvider(name, List.copyOf(profiles), List.copyOf(policies));
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

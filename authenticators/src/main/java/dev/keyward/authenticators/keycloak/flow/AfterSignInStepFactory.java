@@ -1,16 +1,17 @@
 package dev.keyward.authenticators.keycloak.flow;
 
-import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSessionFactory;
+
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 
 /**
  * The factory of an {@link AfterSignInStep}: the step signs nobody in, so in a flow it is
  * REQUIRED or switched off (never an ALTERNATIVE to a sign-in), it has settings, and users
  * never set it up themselves.
  */
-public abstract class AfterSignInStepFactory implements AuthenticatorFactory {
+public abstract class AfterSignInStepFactory implements AuthenticatorFactory, StatelessProviderFactory<Authenticator> {
 
     private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
 
@@ -27,17 +28,5 @@ public abstract class AfterSignInStepFactory implements AuthenticatorFactory {
     @Override
     public boolean isUserSetupAllowed() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,11 +2,9 @@ package dev.keyward.authenticators.keycloak.terms;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -15,13 +13,14 @@ import org.keycloak.userprofile.ValidationException;
 import org.keycloak.validate.ValidationError;
 
 import dev.keyward.authenticators.terms.TermsConfig;
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 import dev.keyward.settings.Problems;
 
 /**
  * "Keyward versioned terms": a required action, so it runs after every kind of login
  * (password, SSO, identity provider) and its config is checked when an admin saves it.
  */
-public class TermsRequiredActionFactory implements RequiredActionFactory {
+public class TermsRequiredActionFactory implements RequiredActionFactory, StatelessProviderFactory<RequiredActionProvider> {
 
     public static final String PROVIDER_ID = "keyward-terms";
 
@@ -76,17 +75,5 @@ public class TermsRequiredActionFactory implements RequiredActionFactory {
             Problems.Problem first = problems.list().get(0);
             throw new ValidationException(new ValidationError(PROVIDER_ID, first.setting(), first.message()));
         }
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,15 +2,15 @@ package dev.keyward.mappers.keycloak.audience;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
+
 /** The RFC 8707 check behind {@link ResourceAudienceMapper}; Keyward's global client policy runs it for every client. */
-public class ResourceIndicatorExecutorFactory implements ClientPolicyExecutorProviderFactory {
+public class ResourceIndicatorExecutorFactory implements ClientPolicyExecutorProviderFactory, StatelessProviderFactory<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "keyward-resource-indicators";
 
@@ -33,17 +33,5 @@ public class ResourceIndicatorExecutorFactory implements ClientPolicyExecutorPro
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

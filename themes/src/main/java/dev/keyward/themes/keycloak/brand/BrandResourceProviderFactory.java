@@ -1,13 +1,13 @@
 package dev.keyward.themes.keycloak.brand;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
+
 /** Serves each realm's brand at {@code /realms/{realm}/keyward-brand/}: the keyward theme links it from every page. */
-public class BrandResourceProviderFactory implements RealmResourceProviderFactory {
+public class BrandResourceProviderFactory implements RealmResourceProviderFactory, StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "keyward-brand";
 
@@ -19,17 +19,5 @@ public class BrandResourceProviderFactory implements RealmResourceProviderFactor
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

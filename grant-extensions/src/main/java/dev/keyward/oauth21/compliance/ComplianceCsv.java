@@ -23,7 +23,7 @@ public final class ComplianceCsv {
         }
         for (ReportedFinding finding : review.findings()) {
             rows.add(client + "," + join(finding.rule().id(), finding.setting(), finding.value(), finding.fix(), finding.mode().id(),
-                    finding.outcome()) + "," + activity);
+                    finding.outcome().id()) + "," + activity);
         }
         return rows;
     }

@@ -40,31 +40,31 @@ public final class ComplianceScan {
                 version(client.settings()));
     }
 
-    private static String outcome(ReviewedClient client, Finding finding, Mode mode) {
+    private static Outcome outcome(ReviewedClient client, Finding finding, Mode mode) {
         if (client.builtInExemptions().contains(finding.rule())) {
-            return "builtin";
+            return Outcome.BUILTIN;
         }
         if (client.grantedExemptions().containsKey(finding.rule())) {
-            return "exempted";
+            return Outcome.EXEMPTED;
         }
         if (!finding.violation().setting().refuses()) {
-            return "changes";
+            return Outcome.CHANGES;
         }
         return switch (mode) {
-            case ENFORCE -> "breaks";
-            case REPORT -> "reported";
-            case OFF -> "off";
+            case ENFORCE -> Outcome.BREAKS;
+            case REPORT -> Outcome.REPORTED;
+            case OFF -> Outcome.OFF;
         };
     }
 
     private static ClientVerdict verdict(ReviewedClient client, List<ReportedFinding> findings, boolean everythingEnforced) {
-        if (findings.stream().anyMatch(f -> everythingEnforced ? f.refusedWhenEnforced() : "breaks".equals(f.outcome()))) {
+        if (findings.stream().anyMatch(f -> everythingEnforced ? f.refusedWhenEnforced() : f.outcome() == Outcome.BREAKS)) {
             return ClientVerdict.BREAKS;
         }
-        if (findings.stream().anyMatch(f -> "exempted".equals(f.outcome()))) {
+        if (findings.stream().anyMatch(f -> f.outcome() == Outcome.EXEMPTED)) {
             return ClientVerdict.EXEMPTED;
         }
-        if (client.keycloaksOwn() || findings.stream().anyMatch(f -> "builtin".equals(f.outcome()))) {
+        if (client.keycloaksOwn() || findings.stream().anyMatch(f -> f.outcome() == Outcome.BUILTIN)) {
             return ClientVerdict.BUILTIN;
         }
         return ClientVerdict.COMPLIANT;

@@ -8,13 +8,12 @@ import dev.keyward.oauth21.rule.Violation;
  * One finding of the compliance report: the rule, the setting, its value and the fix, with what
  * happens to the client's requests under the mode in force.
  *
- * @param outcome {@code breaks} (refused now), {@code reported} or {@code off} (refused once enforced),
- *                {@code exempted}, {@code builtin}, or {@code changes} (works, but behaves differently)
+ * @param outcome what happens to the client's requests because of it
  */
-public record ReportedFinding(RuleId rule, String setting, String value, String fix, String description, Mode mode, String outcome,
+public record ReportedFinding(RuleId rule, String setting, String value, String fix, String description, Mode mode, Outcome outcome,
                               String safeValue) {
 
-    static ReportedFinding of(RuleId rule, Violation violation, Mode mode, String outcome) {
+    static ReportedFinding of(RuleId rule, Violation violation, Mode mode, Outcome outcome) {
         Violation.Setting setting = violation.setting();
         return new ReportedFinding(rule, setting.name(), setting.value(), setting.fix(), violation.description(), mode, outcome,
                 setting.safeValue());
@@ -22,7 +21,7 @@ public record ReportedFinding(RuleId rule, String setting, String value, String 
 
     /** Whether the request it describes is refused once the rule is enforced. */
     public boolean refusedWhenEnforced() {
-        return "breaks".equals(outcome) || "reported".equals(outcome) || "off".equals(outcome);
+        return outcome.refusedWhenEnforced();
     }
 
     /** Whether one value fixes it without anybody deciding (a one-click fix). */

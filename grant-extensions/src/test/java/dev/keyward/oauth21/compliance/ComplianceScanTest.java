@@ -49,7 +49,7 @@ class ComplianceScanTest {
                         org.assertj.core.groups.Tuple.tuple("no-password-grant", "directAccessGrantsEnabled", "true"),
                         org.assertj.core.groups.Tuple.tuple("pkce-required", "attributes.pkce.code.challenge.method", ""));
         assertThat(review.findings()).allSatisfy(f -> {
-            assertThat(f.outcome()).isEqualTo("breaks");
+            assertThat(f.outcome()).isEqualTo(Outcome.BREAKS);
             assertThat(f.fix()).isNotBlank();
         });
         assertThat(review.findings()).filteredOn(ReportedFinding::fixableInOneClick).extracting(ReportedFinding::safeValue)
@@ -65,7 +65,7 @@ class ComplianceScanTest {
         assertThat(review.verdictWhenEnforced()).isEqualTo(ClientVerdict.BREAKS);
         assertThat(review.findings()).singleElement().satisfies(f -> {
             assertThat(f.value()).isEqualTo("plain");
-            assertThat(f.outcome()).isEqualTo("reported");
+            assertThat(f.outcome()).isEqualTo(Outcome.REPORTED);
         });
     }
 
@@ -77,7 +77,7 @@ class ComplianceScanTest {
 
         assertThat(review.verdict()).isEqualTo(ClientVerdict.EXEMPTED);
         assertThat(review.verdictWhenEnforced()).isEqualTo(ClientVerdict.EXEMPTED);
-        assertThat(review.findings()).singleElement().extracting(ReportedFinding::outcome).isEqualTo("exempted");
+        assertThat(review.findings()).singleElement().extracting(ReportedFinding::outcome).isEqualTo(Outcome.EXEMPTED);
     }
 
     @Test
@@ -89,7 +89,7 @@ class ComplianceScanTest {
         ClientReview review = scan.review(new ReviewedClient(console, true, builtIn, Map.of()), rule -> Mode.ENFORCE);
 
         assertThat(review.verdict()).isEqualTo(ClientVerdict.BUILTIN);
-        assertThat(review.findings()).extracting(ReportedFinding::outcome).contains("builtin");
+        assertThat(review.findings()).extracting(ReportedFinding::outcome).contains(Outcome.BUILTIN);
     }
 
     @Test
@@ -101,7 +101,7 @@ class ComplianceScanTest {
         assertThat(review.verdict()).isEqualTo(ClientVerdict.COMPLIANT);
         assertThat(review.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Baseline.REFRESH_TOKEN_ROTATION);
-            assertThat(f.outcome()).isEqualTo("changes");
+            assertThat(f.outcome()).isEqualTo(Outcome.CHANGES);
         });
     }
 

@@ -33,7 +33,7 @@ public record ComplianceRepresentation(String realm, String generatedAt, int win
 
         static Finding of(ReportedFinding finding) {
             return new Finding(finding.rule().id(), finding.setting(), finding.value(), finding.fix(), finding.description(),
-                    finding.mode().id(), finding.outcome(), finding.fixableInOneClick());
+                    finding.mode().id(), finding.outcome().id(), finding.fixableInOneClick());
         }
     }
 

@@ -105,6 +105,6 @@ public final class Baseline {
 
     /** The rule ids for messages: "pkce-required, single-use-challenge, …". */
     public String ruleIdList() {
-        return String.join(", ", rules.ids().stream().map(RuleId::id).toList());
+        return RuleId.list(rules.ids());
     }
 }

@@ -1,9 +1,9 @@
 package dev.keyward.oauth21.baseline;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.keyward.oauth21.rule.RuleId;
 
@@ -15,6 +15,10 @@ public final class BuiltInExemptions {
 
     /** An exemption Keyward grants out of the box; {@code realm} null means every realm. */
     public record BuiltIn(String realm, String clientId, RuleId rule, String reason) {
+
+        public boolean appliesIn(String realmName) {
+            return realm == null || realm.equals(realmName);
+        }
     }
 
     public static final List<BuiltIn> ALL = List.of(
@@ -38,24 +42,17 @@ public final class BuiltInExemptions {
         return KEYCLOAKS_OWN.contains(clientId) || ("master".equals(realm) && clientId.endsWith("-realm"));
     }
 
+    /** The built-in exemptions of one client of one realm. */
+    public static List<BuiltIn> forClient(String realm, String clientId) {
+        return ALL.stream().filter(exemption -> exemption.clientId().equals(clientId) && exemption.appliesIn(realm)).toList();
+    }
+
     /** The rules the built-in exemptions let this client off. */
     public static Set<RuleId> rulesFor(String realm, String clientId) {
-        Set<RuleId> rules = new HashSet<>();
-        for (BuiltIn exemption : ALL) {
-            if (exemption.clientId().equals(clientId) && (exemption.realm() == null || exemption.realm().equals(realm))) {
-                rules.add(exemption.rule());
-            }
-        }
-        return rules;
+        return forClient(realm, clientId).stream().map(BuiltIn::rule).collect(Collectors.toSet());
     }
 
     public static Optional<BuiltIn> find(String realm, String clientId, RuleId rule) {
-        for (BuiltIn exemption : ALL) {
-            if (exemption.rule() == rule && exemption.clientId().equals(clientId)
-                    && (exemption.realm() == null || exemption.realm().equals(realm))) {
-                return Optional.of(exemption);
-            }
-        }
-        return Optional.empty();
+        return forClient(realm, clientId).stream().filter(exemption -> exemption.rule().equals(rule)).findFirst();
     }
 }

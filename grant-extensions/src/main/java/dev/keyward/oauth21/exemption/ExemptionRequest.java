@@ -27,8 +27,8 @@ public record ExemptionRequest(String rule, String reason, String expires) {
             problems.add("exemptions are disabled on this server (exemption-max-days=0)");
             return problems;
         }
-        if (find(rules).isEmpty()) {
-            problems.add("rule '" + rule + "' is unknown; the rules are " + String.join(", ", rules.stream().map(RuleId::id).toList()));
+        if (RuleId.find(rules, rule).isEmpty()) {
+            problems.add("rule '" + rule + "' is unknown; the rules are " + RuleId.list(rules));
         }
         if (reason == null || reason.isBlank()) {
             problems.add("reason is required: say why the client needs the exemption");
@@ -48,11 +48,7 @@ public record ExemptionRequest(String rule, String reason, String expires) {
 
     /** The exemption to store; call only when {@link #problems} is empty. */
     public Exemption grant(Instant now, String grantedBy, List<RuleId> rules) {
-        return new Exemption(find(rules).orElseThrow(), reason.strip(), parseExpiry(expires).orElseThrow(), now, grantedBy);
-    }
-
-    private Optional<RuleId> find(List<RuleId> rules) {
-        return rules.stream().filter(known -> known.id().equals(rule)).findFirst();
+        return new Exemption(RuleId.find(rules, rule).orElseThrow(), reason.strip(), parseExpiry(expires).orElseThrow(), now, grantedBy);
     }
 
     static Optional<Instant> parseExpiry(String value) {

@@ -1,6 +1,9 @@
 package dev.keyward.oauth21.rule;
 
+import java.util.Collection;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A rule's id, as operators write it in server options, realm attributes, events and exemptions
@@ -18,6 +21,16 @@ public record RuleId(String id) {
 
     public static RuleId of(String id) {
         return new RuleId(id);
+    }
+
+    /** The rule of these with this id. */
+    public static Optional<RuleId> find(Collection<RuleId> rules, String id) {
+        return rules.stream().filter(rule -> rule.id().equals(id)).findFirst();
+    }
+
+    /** The ids for messages: "pkce-required, single-use-challenge, …". */
+    public static String list(Collection<RuleId> rules) {
+        return rules.stream().map(RuleId::id).collect(Collectors.joining(", "));
     }
 
     @Override

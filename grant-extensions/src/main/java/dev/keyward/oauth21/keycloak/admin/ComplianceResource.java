@@ -131,9 +131,8 @@ public class ComplianceResource {
 
     private List<ExemptionRepresentation> exemptions(RealmScan.Scanned client, Instant now) {
         List<ExemptionRepresentation> exemptions = new ArrayList<>();
-        BuiltInExemptions.ALL.stream()
-                .filter(b -> b.clientId().equals(client.client().getClientId()) && (b.realm() == null || b.realm().equals(realm.getName())))
-                .forEach(b -> exemptions.add(ExemptionRepresentation.builtIn(b)));
+        BuiltInExemptions.forClient(realm.getName(), client.client().getClientId())
+                .forEach(builtIn -> exemptions.add(ExemptionRepresentation.builtIn(builtIn)));
         client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.client().getClientId(), e,
                 e.activeAt(now, modes.exemptionMaxDays()))));
         client.unreadableExemptions().forEach(rule -> exemptions.add(ExemptionRepresentation.unreadable(client.client().getClientId(), rule)));

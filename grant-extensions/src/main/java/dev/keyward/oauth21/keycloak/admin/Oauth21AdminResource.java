@@ -74,7 +74,7 @@ public class Oauth21AdminResource {
         Instant now = RuleModes.now();
         List<ExemptionRepresentation> exemptions = new ArrayList<>();
         for (BuiltInExemptions.BuiltIn builtIn : BuiltInExemptions.ALL) {
-            if ((builtIn.realm() == null || builtIn.realm().equals(realm.getName())) && realm.getClientByClientId(builtIn.clientId()) != null) {
+            if (builtIn.appliesIn(realm.getName()) && realm.getClientByClientId(builtIn.clientId()) != null) {
                 exemptions.add(ExemptionRepresentation.builtIn(builtIn));
             }
         }

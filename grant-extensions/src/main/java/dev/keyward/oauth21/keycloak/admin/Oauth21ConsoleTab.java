@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
@@ -18,6 +17,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.ui.extend.UiTabProvider;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 import dev.keyward.oauth21.compliance.ComplianceText;
 import dev.keyward.oauth21.exemption.ExemptionRequest;
 import dev.keyward.oauth21.keycloak.executor.Oauth21ExecutorFactory;
@@ -30,7 +30,7 @@ import dev.keyward.oauth21.keycloak.modes.RuleModes;
  * compliance report. Keycloak's extension tabs can only show a form over one stored component
  * per realm, so the read-outs are text, refreshed on each save.
  */
-public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
+public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<ComponentModel>, StatelessProviderFactory<UiTabProvider> {
 
     public static final String PROVIDER_ID = "keyward-oauth21";
     static final String ACTION = "action";
@@ -145,10 +145,6 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
         } else {
             throw new ComponentValidationException("Exemption action must be none, grant or revoke.");
         }
-    }
-
-    @Override
-    public void init(Config.Scope config) {
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.keycloak.models.RealmModel;
 
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.compliance.RuntimeActivity;
+import dev.keyward.oauth21.keycloak.executor.FindingRecorder;
 
 /**
  * Keyward's findings in the realm's event store over a window, per client: how many, the newest,
@@ -43,7 +44,7 @@ final class RuntimeFindings {
         store.createQuery().realm(realm.getId()).type(FINDING_TYPES).fromDate(now.minus(window).toEpochMilli())
                 .orderByDescTime().maxResults(MAX_EVENTS).getResultStream()
                 .filter(event -> event.getClientId() != null && event.getDetails() != null
-                        && event.getDetails().containsKey("keyward_rule"))
+                        && event.getDetails().containsKey(FindingRecorder.DETAIL_RULE))
                 .forEach(event -> tallies.computeIfAbsent(event.getClientId(), id -> new Tally()).add(event));
         Map<String, RuntimeActivity> activity = new HashMap<>();
         tallies.forEach((clientId, tally) -> activity.put(clientId, tally.activity()));
@@ -59,9 +60,9 @@ final class RuntimeFindings {
             count++;
             newest = Math.max(newest, event.getTime());
             Map<String, String> details = event.getDetails();
-            if (REQUEST_TYPES.contains(event.getType()) && Baseline.EXACT_REDIRECT_URI.id().equals(details.get("keyward_rule"))
-                    && details.get("keyward_value") != null && redirectUris.size() < MAX_REDIRECT_URIS) {
-                redirectUris.add(details.get("keyward_value"));
+            if (REQUEST_TYPES.contains(event.getType()) && Baseline.EXACT_REDIRECT_URI.id().equals(details.get(FindingRecorder.DETAIL_RULE))
+                    && details.get(FindingRecorder.DETAIL_VALUE) != null && redirectUris.size() < MAX_REDIRECT_URIS) {
+                redirectUris.add(details.get(FindingRecorder.DETAIL_VALUE));
             }
         }
 

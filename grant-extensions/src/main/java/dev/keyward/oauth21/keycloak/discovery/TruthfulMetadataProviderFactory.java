@@ -1,11 +1,11 @@
 package dev.keyward.oauth21.keycloak.discovery;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.wellknown.WellKnownProvider;
 import org.keycloak.wellknown.WellKnownProviderFactory;
 
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 import dev.keyward.oauth21.keycloak.executor.Oauth21ExecutorFactory;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 
@@ -13,7 +13,7 @@ import dev.keyward.oauth21.keycloak.modes.RuleModes;
  * Serves a discovery document under Keycloak's own alias, ahead of Keycloak's provider
  * (Keycloak picks the lowest priority), and trims what enforcing rules forbid.
  */
-abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFactory {
+abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFactory, StatelessProviderFactory<WellKnownProvider> {
 
     /** Keycloak's own providers have priority 100; the lowest wins. */
     private static final int AHEAD_OF_KEYCLOAK = 10;
@@ -29,16 +29,8 @@ abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFacto
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
     public void postInit(KeycloakSessionFactory factory) {
         modes = Oauth21ExecutorFactory.ruleModes(factory);
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

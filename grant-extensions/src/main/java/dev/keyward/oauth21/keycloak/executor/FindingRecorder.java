@@ -22,14 +22,14 @@ import dev.keyward.oauth21.rule.Violation;
  * Records every finding the same way in both modes: an event in the realm's event store, a log
  * line, and a counter on Keycloak's metrics endpoint ({@code keyward_oauth21_findings_total}).
  */
-final class FindingRecorder {
+public final class FindingRecorder {
 
-    static final String DETAIL_RULE = "keyward_rule";
+    public static final String DETAIL_RULE = "keyward_rule";
     static final String DETAIL_MODE = "keyward_mode";
     static final String DETAIL_OUTCOME = "keyward_outcome";
     /** The setting or request value at fault, e.g. the redirect URI a request asked for. */
     static final String DETAIL_SETTING = "keyward_setting";
-    static final String DETAIL_VALUE = "keyward_value";
+    public static final String DETAIL_VALUE = "keyward_value";
     static final String METRIC = "keyward.oauth21.findings";
     private static final String KEPT = "kept";
     private static final int MAX_VALUE_LENGTH = 500;

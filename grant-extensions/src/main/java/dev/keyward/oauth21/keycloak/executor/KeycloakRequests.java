@@ -27,25 +27,21 @@ final class KeycloakRequests {
     private KeycloakRequests() {
     }
 
-    static ClientSettings settings(ClientModel client) {
-        return KeycloakClients.settings(client);
-    }
-
     /** A request as Keycloak parsed it (plain or pushed). */
     static AuthorizationRequest authorization(ClientModel client, AuthorizationEndpointRequest request) {
-        return new AuthorizationRequest(settings(client), request.getResponseType(), request.getRedirectUri(),
+        return new AuthorizationRequest(KeycloakClients.settings(client), request.getResponseType(), request.getRedirectUri(),
                 request.getCodeChallenge(), request.getCodeChallengeMethod());
     }
 
     /** A request's raw parameters, before Keycloak has matched anything. */
     static AuthorizationRequest authorization(ClientModel client, MultivaluedMap<String, String> params) {
-        return new AuthorizationRequest(settings(client), params.getFirst(OIDCLoginProtocol.RESPONSE_TYPE_PARAM),
+        return new AuthorizationRequest(KeycloakClients.settings(client), params.getFirst(OIDCLoginProtocol.RESPONSE_TYPE_PARAM),
                 params.getFirst(OIDCLoginProtocol.REDIRECT_URI_PARAM), params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_PARAM),
                 params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM));
     }
 
     static TokenRequest token(ClientModel client, MultivaluedMap<String, String> params) {
-        return new TokenRequest(settings(client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER));
+        return new TokenRequest(KeycloakClients.settings(client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER));
     }
 
     /**
@@ -59,7 +55,7 @@ final class KeycloakRequests {
             return Optional.empty();
         }
         ClientModel storedModel = context.getTargetClient();
-        ClientSettings stored = storedModel == null ? null : settings(storedModel);
+        ClientSettings stored = storedModel == null ? null : KeycloakClients.settings(storedModel);
         List<String> redirectUris = proposed.getRedirectUris() != null ? proposed.getRedirectUris()
                 : storedModel == null ? List.of() : List.copyOf(storedModel.getRedirectUris());
         String rootUrl = proposed.getRootUrl() != null ? proposed.getRootUrl() : storedModel == null ? null : storedModel.getRootUrl();

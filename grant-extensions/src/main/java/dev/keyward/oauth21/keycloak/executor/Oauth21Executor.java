@@ -27,6 +27,7 @@ import org.keycloak.services.clientpolicy.context.TokenRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import dev.keyward.oauth21.baseline.Baseline;
+import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
@@ -94,7 +95,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 ClientModel client = ((ResourceOwnerPasswordCredentialsContext) context).getClient();
-                TokenRequest request = new TokenRequest(KeycloakRequests.settings(client), OAuth2Constants.PASSWORD, null);
+                TokenRequest request = new TokenRequest(KeycloakClients.settings(client), OAuth2Constants.PASSWORD, null);
                 judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.TOKEN, request));
             }
             case TOKEN_REFRESH -> refresh(realm, (TokenRefreshContext) context);

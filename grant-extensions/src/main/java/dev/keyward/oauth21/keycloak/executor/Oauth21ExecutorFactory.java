@@ -16,6 +16,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
+import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.baseline.BaselineConfig;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
@@ -28,7 +29,8 @@ import dev.keyward.settings.Problems;
  * puts it into a global policy for every client of every realm. Server options:
  * {@code --spi-client-policy-executor--keyward-oauth21--mode} and {@code ...--rule-<id>}.
  */
-public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFactory, ServerInfoAwareProviderFactory {
+public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFactory, ServerInfoAwareProviderFactory,
+        StatelessProviderFactory<ClientPolicyExecutorProvider> {
 
     public static final String PROVIDER_ID = "keyward-oauth21";
 
@@ -90,14 +92,6 @@ public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFacto
         int provider = propertyName.indexOf(PROVIDER_ID);
         String option = provider < 0 ? propertyName : propertyName.substring(provider + PROVIDER_ID.length());
         return option.replaceFirst("^-+", "");
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -59,12 +59,12 @@ public final class RuleModes {
     }
 
     public Optional<RuleId> rule(String id) {
-        return server.rules().stream().filter(rule -> rule.id().equals(id)).findFirst();
+        return RuleId.find(server.rules(), id);
     }
 
     /** The rule ids for messages: "pkce-required, single-use-challenge, …". */
     public String ruleIdList() {
-        return String.join(", ", server.rules().stream().map(RuleId::id).toList());
+        return RuleId.list(server.rules());
     }
 
     public int exemptionMaxDays() {

@@ -21,7 +21,7 @@ public class ClusterExtension implements ParameterResolver {
     }
 
     /** Stopped by JUnit when the root store closes, whether the tests passed or not. */
-    private record ClosableCluster(KeycloakCluster cluster) implements ExtensionContext.Store.CloseableResource {
+    private record ClosableCluster(KeycloakCluster cluster) implements AutoCloseable {
         @Override
         public void close() {
             cluster.close();

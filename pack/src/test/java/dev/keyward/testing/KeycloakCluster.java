@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Two Keycloak nodes with Keyward over one PostgreSQL, clustered by Keycloak itself (Infinispan
  * over JGroups, the default jdbc-ping discovery through the database), on loopback. Both nodes
- * share one hostname (node 1's URL), as nodes behind a load balancer do, so tokens issued by one
- * are valid on the other; tests call each node at its own address.
+ * share one hostname, the {@link FrontDoor} in front of them, as nodes behind a load balancer do:
+ * tokens issued by one are valid on the other, browser flows go through the front door to the node
+ * a test routes them to, and tests call each node's endpoints at its own address.
  */
 public final class KeycloakCluster implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class KeycloakCluster implements AutoCloseable {
 
     private final HarnessConfig config;
     private final PostgresServer postgres;
+    private final FrontDoor frontDoor;
     private final List<Node> nodes;
 
     /** One node: its Keycloak copy, ports, and the running process (null while down). */
@@ -49,7 +51,7 @@ public final class KeycloakCluster implements AutoCloseable {
             return URI.create("http://localhost:" + port);
         }
 
-        /** The node's own token endpoint (discovery names node 1's, the shared hostname). */
+        /** The node's own token endpoint (discovery names the front door's, the shared hostname). */
         public URI tokenEndpoint(String realm) {
             return baseUrl().resolve("/realms/" + realm + "/protocol/openid-connect/token");
         }
@@ -75,9 +77,11 @@ public final class KeycloakCluster implements AutoCloseable {
             process = KcShProcess.start(home, log(), Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
                             "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()),
                     "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                    "--http-management-port=" + managementPort, "--hostname=http://localhost:" + nodes.get(0).port,
+                    "--http-management-port=" + managementPort, "--hostname=" + frontDoor.baseUrl(),
                     "--db-url=" + postgres.jdbcUrl(), "--db-username=" + PostgresServer.USER, "--db-password=" + PostgresServer.PASSWORD,
-                    "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + clusterPort);
+                    "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + clusterPort,
+                    // One rule reports, so both modes are seen on the cluster; the rest enforce.
+                    "--spi-client-policy-executor--keyward-oauth21--rule-pkce-required=report");
             process.awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), READY_TIMEOUT);
         }
 
@@ -115,15 +119,16 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    private KeycloakCluster(HarnessConfig config, PostgresServer postgres, List<Node> nodes) {
+    private KeycloakCluster(HarnessConfig config, PostgresServer postgres, int frontDoorPort, List<Node> nodes) {
         this.config = config;
         this.postgres = postgres;
         this.nodes = nodes;
+        this.frontDoor = FrontDoor.start(frontDoorPort, number -> node(number).baseUrl());
     }
 
     /**
-     * PostgreSQL, then node 1 (which creates the schema), then node 2, then waits for the
-     * two-member view; fails with both logs' tails otherwise.
+     * PostgreSQL and the front door, then node 1 (which creates the schema), then node 2, then
+     * waits for the two-member view; fails with both logs' tails otherwise.
      */
     public static KeycloakCluster start() {
         HarnessConfig config = HarnessConfig.fromSystemProperties();
@@ -131,7 +136,13 @@ public final class KeycloakCluster implements AutoCloseable {
         Path directory = config.log().toAbsolutePath().getParent().resolve("cluster");
         PostgresServer postgres = PostgresServer.start(directory.resolve("postgres"), Integer.getInteger("kc.cluster.db.port", 15432));
         int base = Integer.getInteger("kc.cluster.port", 18280);
-        KeycloakCluster cluster = new KeycloakCluster(config, postgres, new ArrayList<>());
+        KeycloakCluster cluster;
+        try {
+            cluster = new KeycloakCluster(config, postgres, base + 2, new ArrayList<>());
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         for (int number = 1; number <= 2; number++) {
             Path home = directory.resolve("node-" + number);
             copy(distribution, home);
@@ -156,6 +167,16 @@ public final class KeycloakCluster implements AutoCloseable {
         return nodes.get(number - 1);
     }
 
+    /** The load balancer's address: the issuer's host, and where browser flows go. */
+    public FrontDoor frontDoor() {
+        return frontDoor;
+    }
+
+    /** A realm's issuer, at the shared hostname. */
+    public URI issuer(String realm) {
+        return frontDoor.baseUrl().resolve("/realms/" + realm);
+    }
+
     /** Keycloak logs each new cluster view (ISPN000094); both nodes' newest must have two members. */
     void awaitTwoMemberView() {
         Eventually.poll("both nodes in one two-member cluster view (ISPN000094 ... (2))", VIEW_TIMEOUT,
@@ -166,6 +187,7 @@ public final class KeycloakCluster implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(Node::stop);
+        frontDoor.close();
         postgres.close();
     }
 

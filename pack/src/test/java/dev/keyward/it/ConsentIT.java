@@ -112,6 +112,33 @@ class ConsentIT {
     }
 
     @Test
+    void theSameUserAllowingTwiceAtOnceLeavesOneConsentAndCanSignInAgain() throws Exception {
+        String dora = server.admin().userId(REALM.name(), "dora");
+        try (Browser first = new Browser(server.baseUrl()); Browser second = new Browser(server.baseUrl())) {
+            OidcClient.Authorization one = consentApp.authorize(new Scope("openid"));
+            OidcClient.Authorization two = consentApp.authorize(new Scope("openid"));
+            ConsentScreen screenOne = ConsentScreen.of(first, first.openLogin(one.requestUri()).signIn("dora", "dora"));
+            ConsentScreen screenTwo = ConsentScreen.of(second, second.openLogin(two.requestUri()).signIn("dora", "dora"));
+
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var allowedOne = pool.submit(() -> screenOne.allow().redirectOrFail());
+            var allowedTwo = pool.submit(() -> screenTwo.allow().redirectOrFail());
+            URI redirectOne = allowedOne.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            URI redirectTwo = allowedTwo.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            pool.shutdown();
+
+            OidcClient.success(consentApp.redeem(consentApp.codeFrom(redirectOne, one), CONSENT_APP, one.verifier()));
+            OidcClient.success(consentApp.redeem(consentApp.codeFrom(redirectTwo, two), CONSENT_APP, two.verifier()));
+        }
+        assertThat(server.admin().get("realms/" + REALM.name() + "/users/" + dora + "/consents"))
+                .as("one consent to consent-app, not one per concurrent sign-in").hasSize(1);
+        try (Browser later = new Browser(server.baseUrl())) {
+            OidcClient.Authorization again = consentApp.authorize(new Scope("openid"));
+            assertThat(later.openLogin(again.requestUri()).signIn("dora", "dora").redirect()).as("remembered, and readable").isNotNull();
+        }
+    }
+
+    @Test
     void aNewScopeRequestAsksOnlyForThatScope() {
         try (Browser browser = new Browser(server.baseUrl())) {
             OidcClient.Authorization first = consentApp.authorize(new Scope("openid"));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -124,6 +125,12 @@ public final class KcShProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(could not read " + log + ": " + e.getMessage() + ")";
         }
+    }
+
+    /** Keycloak's JVM, the java process kc.sh started. */
+    public Optional<ProcessHandle> jvm() {
+        return process.descendants().filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst();
     }
 
     /** SIGKILL to Keycloak's JVM and kc.sh at once, as when a machine dies: no shutdown, no goodbye to the cluster. */

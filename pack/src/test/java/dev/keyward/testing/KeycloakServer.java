@@ -92,6 +92,15 @@ public final class KeycloakServer implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * The JVM of the harness's own server, for measuring it from outside (heap, threads, open
+     * files). Fails the calling test for a running server (-Dkc.url), never skips it.
+     */
+    public ProcessHandle jvm() {
+        return local.flatMap(LocalKeycloak::jvm).orElseThrow(() -> new AssertionError(
+                "This check measures the server's JVM, which only the harness's own server (no -Dkc.url) exposes here"));
+    }
+
     @Override
     public void close() {
         local.ifPresent(LocalKeycloak::stop);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,10 @@ final class LocalKeycloak {
     private LocalKeycloak(HarnessConfig config, KcShProcess kcSh) {
         this.config = config;
         this.kcSh = kcSh;
+    }
+
+    Optional<ProcessHandle> jvm() {
+        return kcSh.jvm();
     }
 
     static LocalKeycloak start(HarnessConfig config) {

@@ -13,6 +13,11 @@ public final class TermsScreen {
         this.page = page;
     }
 
+    /** Whether the outcome is the terms page asking to accept. */
+    public static boolean isShown(Browser.Outcome outcome) {
+        return outcome.redirect() == null && outcome.page() instanceof HtmlPage html && html.getElementById("keyward-terms-form") != null;
+    }
+
     public static TermsScreen of(Browser browser, Browser.Outcome outcome) {
         if (outcome.redirect() != null || !(outcome.page() instanceof HtmlPage html)
                 || html.getElementById("keyward-terms-form") == null && html.getElementById("keyward-terms-declined-form") == null) {

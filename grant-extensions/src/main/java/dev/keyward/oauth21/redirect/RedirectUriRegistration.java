@@ -56,10 +56,24 @@ public final class RedirectUriRegistration {
                 return isLoopbackAuthority(rest) ? Optional.empty()
                         : Optional.of("http is allowed only for loopback redirects to 127.0.0.1 or [::1] (RFC 8252 section 7.3); use https");
             default:
-                return scheme.indexOf('.') > 0 ? Optional.empty()
+                return isReverseDomain(scheme) && !rest.isEmpty() ? Optional.empty()
                         : Optional.of("the scheme '" + scheme + "' is neither https nor a private-use scheme in reverse-domain form"
-                                + " such as com.example.app (RFC 8252 section 7.1)");
+                                + " such as com.example.app, followed by a path (RFC 8252 section 7.1)");
         }
+    }
+
+    /** Two or more dot-separated, non-empty labels: {@code com.example.app}, not {@code app.} or {@code .app}. */
+    private static boolean isReverseDomain(String scheme) {
+        String[] labels = scheme.split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (label.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasAuthority(String rest) {

@@ -43,7 +43,7 @@ class RedirectAndPkceFuzzTest {
             if (scheme.equals("http")) {
                 assertThat(uri).matches("(?s)http://(127\\.0\\.0\\.1|\\[::1\\])([:/?].*)?");
             } else if (!scheme.equals("https")) {
-                assertThat(scheme).as("a private-use scheme in reverse-domain form").contains(".");
+                assertThat(uri).as("a private-use scheme in reverse-domain form, then a path").matches("(?s)[^.:]+(\\.[^.:]+)+:.+");
             }
         }
     }

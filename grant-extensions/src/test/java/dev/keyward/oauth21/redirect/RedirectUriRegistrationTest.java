@@ -46,6 +46,10 @@ class RedirectUriRegistrationTest {
             "javascript:alert(1)                      | neither https nor a private-use scheme",
             "data:text/html,x                         | neither https nor a private-use scheme",
             "1com.example:/cb                         | not an absolute URI",
+            "vvDsvA.:                                 | neither https nor a private-use scheme",
+            "com.example.app:                         | followed by a path",
+            "com..example:/cb                         | neither https nor a private-use scheme",
+            ".example:/cb                             | not an absolute URI",
     })
     void refuses(String uri, String reason) {
         assertThat(RedirectUriRegistration.problem(uri.strip())).get().asString().contains(reason.strip());

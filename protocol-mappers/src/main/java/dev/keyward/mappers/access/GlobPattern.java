@@ -13,12 +13,13 @@ public record GlobPattern(String pattern) {
         int starP = -1;
         int starT = -1;
         while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+            // A star is a wildcard first: taken as the literal '*' of a text, it would lose its place to backtrack to.
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
                 starP = p++;
                 starT = t;
+            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
+                p++;
+                t++;
             } else if (starP >= 0) {
                 p = starP + 1;
                 t = ++starT;

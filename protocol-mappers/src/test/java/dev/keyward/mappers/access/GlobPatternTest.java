@@ -17,6 +17,9 @@ class GlobPatternTest {
         assertThat(new GlobPattern("*").matches("")).isTrue();
         assertThat(new GlobPattern("").matches("x")).isFalse();
         assertThat(new GlobPattern("a.b").matches("axb")).as("no regex meaning").isFalse();
+        assertThat(new GlobPattern("*").matches("*admin")).as("a star in the text is text (found by Jazzer)").isTrue();
+        assertThat(new GlobPattern("**").matches("**  ]6\\*")).isTrue();
+        assertThat(new GlobPattern("a*").matches("a*b")).isTrue();
         assertThat(new GlobPattern("ünï*").matches("ünïcødé")).isTrue();
     }
 

@@ -26,7 +26,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.UserConsentManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.TokenUtil;
 
@@ -165,7 +164,7 @@ public class GranularConsentAuthenticator extends AfterSignInStep {
                         byKey.put(key, scope);
                         requested.add(new RequestedScope(key, scope instanceof ClientModel || defaults.contains(scope.getName()), scope.isDisplayOnConsentScreen()));
                     });
-            UserConsentModel stored = UserConsentManager.getConsentByClient(context.getSession(), realm, context.getUser(), client.getId());
+            UserConsentModel stored = ConsentStore.read(context.getSession(), realm, context.getUser(), client);
             if (stored != null) {
                 stored.getGrantedClientScopes().forEach(scope -> byKey.putIfAbsent(key(scope), scope));
             }
@@ -203,12 +202,7 @@ public class GranularConsentAuthenticator extends AfterSignInStep {
                     consent.addGrantedClientScope(scope);
                 }
             }
-            if (stored == null) {
-                UserConsentManager.addConsent(session, realm, user, consent);
-                return false;
-            }
-            UserConsentManager.updateConsent(session, realm, user, consent);
-            return true;
+            return ConsentStore.write(session, realm, user, consent);
         }
     }
 }

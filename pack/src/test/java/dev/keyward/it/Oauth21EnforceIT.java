@@ -401,10 +401,14 @@ class Oauth21EnforceIT {
 
     @Test
     void truthfulMetadataAdvertisesOnlyWhatTheBaselineAllows() throws Exception {
+        // RFC 8414 section 3 inserts the well-known segment before the issuer's path; Keycloak serves both forms.
         for (URI document : List.of(URI.create(REALM.issuer() + "/.well-known/openid-configuration"),
-                URI.create(REALM.issuer() + "/.well-known/oauth-authorization-server"))) {
-            JsonNode metadata = AdminClient.json(HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(document).GET().build(), HttpResponse.BodyHandlers.ofString()));
+                URI.create(REALM.issuer() + "/.well-known/oauth-authorization-server"),
+                server.baseUrl().resolve("/.well-known/oauth-authorization-server/realms/" + REALM.name()))) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(document).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(document.toString()).isEqualTo(200);
+            JsonNode metadata = AdminClient.json(response);
 
             assertThat(metadata.path("code_challenge_methods_supported")).extracting(JsonNode::asText).as(document.toString())
                     .containsExactly("S256");

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A mixed load against one server: browser logins through the consent step and the terms action,
- * code exchanges, refreshes, client credentials and admin API reads, from four workers. Nothing
+ * code exchanges, refreshes and logouts, client credentials and admin API reads, from four workers. Nothing
  * may fail, and the server's JVM, measured from outside after full GCs, must not grow: heap,
  * threads, open files. Two minutes on every build; {@code -Dsoak.duration=PT30M} for the long run
  * recorded in docs/robustness.md. Samples go to target/soak.csv.
@@ -125,7 +125,7 @@ class SoakIT {
     }
 
     /** Sign in, allow the consent screen if it asks, redeem the code, refresh twice with the rotated tokens. */
-    private static void consentLogin(KeycloakServer server, OidcClient app, String user) {
+    private static void consentLogin(KeycloakServer server, OidcClient app, String user) throws Exception {
         try (Browser browser = new Browser(server.baseUrl())) {
             OidcClient.Authorization authorization = app.authorize(new Scope("openid", "phone"));
             Browser.Outcome outcome = browser.openLogin(authorization.requestUri()).signIn(user, user);
@@ -135,15 +135,26 @@ class SoakIT {
             for (int i = 0; i < 2; i++) {
                 refresh = OidcClient.success(app.token(new RefreshTokenGrant(refresh))).getTokens().getRefreshToken();
             }
+            logout(CONSENT, "consent-app", refresh);
         }
     }
 
-    private static void termsLogin(KeycloakServer server, OidcClient app) {
+    /** Ends the session as an application does when its user signs out, so sessions do not pile up for 30 minutes. */
+    private static void logout(ThrowawayRealm realm, String clientId, RefreshToken refresh) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(realm.issuer() + "/protocol/openid-connect/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=" + clientId + "&refresh_token=" + refresh.getValue())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("logout: %s", response.body()).isEqualTo(204);
+    }
+
+    private static void termsLogin(KeycloakServer server, OidcClient app) throws Exception {
         try (Browser browser = new Browser(server.baseUrl())) {
             OidcClient.Authorization authorization = app.authorize(new Scope("openid"));
             Browser.Outcome outcome = browser.openLogin(authorization.requestUri()).signIn("tina", "tina");
             URI redirect = TermsScreen.isShown(outcome) ? TermsScreen.of(browser, outcome).accept().redirectOrFail() : outcome.redirectOrFail();
-            OidcClient.success(app.redeem(app.codeFrom(redirect, authorization), TERMS_APP, authorization.verifier()));
+            OIDCTokenResponse tokens = OidcClient.success(app.redeem(app.codeFrom(redirect, authorization), TERMS_APP, authorization.verifier()));
+            logout(TERMS, "terms-app", tokens.getOIDCTokens().getRefreshToken());
         }
     }
 

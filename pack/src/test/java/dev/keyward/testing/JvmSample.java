@@ -33,7 +33,9 @@ public record JvmSample(Instant at, long heapAfterGcKb, int threads, int openFil
 
     private static String jcmd(long pid, String command) {
         try {
-            Process process = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+            // The JDK that compiled and runs the tests has jcmd next to its java.
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process process = new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("jcmd " + pid + " " + command + " failed: " + output);

@@ -87,12 +87,21 @@ final class TemplateCompiler {
                 yield new TemplateNode.ArrayNode(items);
             }
             case VALUE_STRING -> string(parser.getText(), at(parser, path));
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new TemplateNode.Literal(ValueType.number(parser.getDecimalValue()));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new TemplateNode.Literal(ValueType.number(number(path)));
             case VALUE_TRUE -> new TemplateNode.Literal(Boolean.TRUE);
             case VALUE_FALSE -> new TemplateNode.Literal(Boolean.FALSE);
             case VALUE_NULL -> new TemplateNode.Literal(null);
             default -> throw at(parser, path).error("unexpected " + parser.currentToken());
         };
+    }
+
+    /** A number literal; one Jackson will not hold as a decimal (an exponent of many digits, found by Jazzer) is refused. */
+    private java.math.BigDecimal number(String path) throws IOException, TemplateException {
+        try {
+            return parser.getDecimalValue();
+        } catch (NumberFormatException outOfRange) {
+            throw at(parser, path).error("the number " + parser.getText() + " is out of range");
+        }
     }
 
     /** A string: literal text, one whole placeholder (a typed value), or text with placeholders. */

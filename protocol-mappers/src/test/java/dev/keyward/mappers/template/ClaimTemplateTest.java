@@ -131,4 +131,10 @@ class ClaimTemplateTest {
     private static void assertError(String template, String message) {
         assertThatThrownBy(() -> ClaimTemplate.parse(template)).isInstanceOf(TemplateException.class).hasMessageContaining(message);
     }
+
+    @Test
+    void aNumberTooLargeToHoldIsRefusedWithItsPlace() {
+        assertThatThrownBy(() -> ClaimTemplate.parse("{\"n\": 1E111115111111111111111}"))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("out of range").hasMessageContaining("/n");
+    }
 }

@@ -19,6 +19,7 @@ abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFacto
     private static final int AHEAD_OF_KEYCLOAK = 10;
 
     private RuleModes modes;
+    private boolean availableViaServerMetadata;
 
     /** The id of Keycloak's provider whose document this one trims; it is also the alias served. */
     abstract String stockProviderId();
@@ -31,6 +32,18 @@ abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFacto
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         modes = Oauth21ExecutorFactory.ruleModes(factory);
+        WellKnownProviderFactory stock = (WellKnownProviderFactory) factory.getProviderFactory(WellKnownProvider.class, stockProviderId());
+        availableViaServerMetadata = stock != null && stock.isAvailableViaServerMetadata();
+    }
+
+    /**
+     * Served under {@code /.well-known/{alias}/realms/{realm}} too exactly where Keycloak serves its
+     * own document there (RFC 8414 section 3 for the authorization server metadata): the path would
+     * answer 404 otherwise, since this factory now owns the alias.
+     */
+    @Override
+    public boolean isAvailableViaServerMetadata() {
+        return availableViaServerMetadata;
     }
 
     @Override

@@ -77,6 +77,7 @@ class SoakIT {
         }
         Thread.sleep(Math.min(sampleEvery.toMillis(), duration.toMillis() / 4));
         samples.add(JvmSample.of(server.jvm()));
+        Map<String, Long> warmClasses = JvmSample.liveBytesByClass(server.jvm());
         while (Instant.now().plus(sampleEvery).isBefore(end)) {
             Thread.sleep(sampleEvery.toMillis());
             samples.add(JvmSample.of(server.jvm()));
@@ -84,7 +85,7 @@ class SoakIT {
         workers.shutdown();
         assertThat(workers.awaitTermination(duration.toMillis() + 120_000, TimeUnit.MILLISECONDS)).isTrue();
         samples.add(JvmSample.of(server.jvm()));
-        record(samples, duration);
+        record(samples, duration, JvmSample.grownMost(warmClasses, JvmSample.liveBytesByClass(server.jvm()), 15));
 
         assertThat(failures).as("failures under load (of %s)", done).isEmpty();
         assertThat(done.values().stream().mapToLong(AtomicLong::get).sum()).as("work done").isGreaterThan(20);
@@ -176,8 +177,10 @@ class SoakIT {
         return secret;
     }
 
-    private void record(List<JvmSample> samples, Duration duration) throws Exception {
-        List<String> lines = new ArrayList<>(List.of("# soak " + duration + ", work done " + done, "at,heap_after_gc_kb,threads,open_files"));
+    private void record(List<JvmSample> samples, Duration duration, List<String> grown) throws Exception {
+        List<String> lines = new ArrayList<>(List.of("# soak " + duration + ", work done " + done));
+        grown.forEach(line -> lines.add("# grew most since warm: " + line));
+        lines.add("at,heap_after_gc_kb,threads,open_files");
         samples.forEach(sample -> lines.add(sample.csv()));
         Files.write(Path.of(System.getProperty("soak.report", "target/soak.csv")), lines);
         System.out.printf("[soak] %s: %s%n%s%n", duration, done, String.join("\n", lines));

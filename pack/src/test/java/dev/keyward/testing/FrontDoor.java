@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
@@ -29,6 +30,7 @@ public final class FrontDoor implements AutoCloseable {
             "transfer-encoding", "upgrade", "te", "trailer", "proxy-connection");
 
     private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1).build();
     private final IntFunction<URI> nodes;
@@ -45,7 +47,7 @@ public final class FrontDoor implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
             FrontDoor door = new FrontDoor(server, nodes);
             server.createContext("/", door::forward);
-            server.setExecutor(Executors.newCachedThreadPool());
+            server.setExecutor(door.workers);
             server.start();
             return door;
         } catch (IOException e) {
@@ -104,5 +106,6 @@ public final class FrontDoor implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,6 +19,7 @@ import java.util.stream.Stream;
 public record JvmSample(Instant at, long heapAfterGcKb, int threads, int openFiles) {
 
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
     public static JvmSample of(ProcessHandle jvm) {
         long pid = jvm.pid();
@@ -25,6 +29,24 @@ public record JvmSample(Instant at, long heapAfterGcKb, int threads, int openFil
             throw new IllegalStateException("jcmd " + pid + " GC.heap_info printed no heap total");
         }
         return new JvmSample(Instant.now(), Long.parseLong(used.group(1)), threads(pid), openFiles(pid));
+    }
+
+    /** Bytes held per class right after a full GC ({@code jcmd GC.class_histogram}), to see what grew. */
+    public static Map<String, Long> liveBytesByClass(ProcessHandle jvm) {
+        Map<String, Long> bytes = new HashMap<>();
+        Matcher row = HISTOGRAM_ROW.matcher(jcmd(jvm.pid(), "GC.class_histogram"));
+        while (row.find()) {
+            bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+        }
+        return bytes;
+    }
+
+    /** The classes whose live bytes grew most from {@code before} to {@code after}, largest first. */
+    public static List<String> grownMost(Map<String, Long> before, Map<String, Long> after, int limit) {
+        return after.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+                .map(entry -> entry.getKey() + " +" + entry.getValue() / 1024 + " KB").toList();
     }
 
     public String csv() {

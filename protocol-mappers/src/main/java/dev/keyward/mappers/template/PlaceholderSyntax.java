@@ -59,6 +59,9 @@ final class PlaceholderSyntax {
             return ValueType.normalized(JSON.treeToValue(node, Object.class));
         } catch (JsonProcessingException e) {
             throw at.error("default(" + json + ") is not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException outOfRange) {
+            // 1e100000011 reads as an infinite double, and no claim can hold it (found by Jazzer).
+            throw at.error("default(" + json + ") holds a number out of range");
         }
     }
 

@@ -137,4 +137,10 @@ class ClaimTemplateTest {
         assertThatThrownBy(() -> ClaimTemplate.parse("{\"n\": 1E111115111111111111111}"))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("out of range").hasMessageContaining("/n");
     }
+
+    @Test
+    void aDefaultNumberTooLargeToHoldIsRefused() {
+        assertThatThrownBy(() -> ClaimTemplate.parse("{\"n\": \"{{ user.attribute.quota | default(1e100000011) }}\"}"))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("out of range");
+    }
 }

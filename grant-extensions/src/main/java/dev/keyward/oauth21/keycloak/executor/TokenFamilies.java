@@ -5,7 +5,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.RefreshToken;
 import org.keycloak.util.TokenUtil;
 
@@ -27,7 +26,8 @@ final class TokenFamilies {
         AuthenticatedClientSessionModel clientSession = userSession == null ? null
                 : userSession.getAuthenticatedClientSessionByClient(client.getId());
         if (clientSession != null) {
-            TokenManager.detachClientSession(clientSession);
+            // The model call itself: TokenManager's wrapper was spelled dettachClientSession before Keycloak 26.7.
+            clientSession.detachFromUserSession();
         }
     }
 }

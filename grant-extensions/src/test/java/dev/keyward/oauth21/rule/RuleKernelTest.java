@@ -97,4 +97,14 @@ class RuleKernelTest {
                 .isEqualTo(Finding.DESCRIPTION_PREFIX + "first: what differed")
                 .startsWith("Keyward rule ");
     }
+
+    @Test
+    void anErrorDescriptionFitsKeycloaksEventColumnWhateverTheValueInIt() {
+        Finding shortOne = new Finding(FIRST, Violation.of("invalid_request", "one"));
+        Finding longOne = new Finding(FIRST, Violation.of("invalid_redirect_uri", "redirect URI '" + "x".repeat(20_000) + "' is not allowed"));
+
+        assertThat(shortOne.errorDescription()).isEqualTo(Finding.DESCRIPTION_PREFIX + FIRST.id() + ": one");
+        assertThat(longOne.errorDescription()).hasSize(Finding.MAX_ERROR_DESCRIPTION)
+                .startsWith(Finding.DESCRIPTION_PREFIX + FIRST.id() + ": redirect URI 'xxx").endsWith("...");
+    }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakTransaction;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
@@ -96,33 +96,23 @@ final class ConsentStore {
     }
 
     /** Gives the lease back once the consent is committed (or rolled back). */
-    private record Release(SingleUseObjectProvider store, String lease) implements KeycloakTransaction {
-        @Override
-        public void begin() {
+    private static final class Release extends AbstractKeycloakTransaction {
+        private final SingleUseObjectProvider store;
+        private final String lease;
+
+        Release(SingleUseObjectProvider store, String lease) {
+            this.store = store;
+            this.lease = lease;
         }
 
         @Override
-        public void commit() {
+        protected void commitImpl() {
             store.remove(lease);
         }
 
         @Override
-        public void rollback() {
+        protected void rollbackImpl() {
             store.remove(lease);
-        }
-
-        @Override
-        public void setRollbackOnly() {
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            return false;
-        }
-
-        @Override
-        public boolean isActive() {
-            return true;
         }
     }
 }

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A mixed load against one server: browser logins through the consent step and the terms action,
  * code exchanges, refreshes and logouts, client credentials and admin API reads, from four workers. Nothing
  * may fail, and the server's JVM, measured from outside after full GCs, must not grow: heap,
- * threads, open files. Two minutes on every build; {@code -Dsoak.duration=PT30M} for the long run
+ * threads, open files. Two minutes on every build; {@code -Dsoak.duration=PT60M -Dkc.db=postgres} for the long run
  * recorded in docs/robustness.md. Samples go to target/soak.csv.
  */
 @ExtendWith(KeycloakExtension.class)

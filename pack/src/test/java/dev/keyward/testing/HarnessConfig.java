@@ -17,15 +17,18 @@ record HarnessConfig(
         Path realmExports,
         String adminUsername,
         String adminPassword,
-        List<String> startOptions) {
+        List<String> startOptions,
+        Optional<Integer> postgresPort) {
 
     static HarnessConfig fromSystemProperties() {
         String url = System.getProperty("kc.url", "").trim();
         String urlLog = System.getProperty("kc.url.log", "").trim();
+        // -Dkc.db=postgres: the local server is the copy built for PostgreSQL, on a throwaway PostgreSQL of its own.
+        boolean postgres = "postgres".equals(System.getProperty("kc.db", "dev-file").trim());
         return new HarnessConfig(
                 url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url.replaceAll("/+$", ""))),
                 urlLog.isEmpty() ? Optional.empty() : Optional.of(Path.of(urlLog)),
-                Path.of(required("kc.home")),
+                Path.of(required(postgres ? "kc.pg.home" : "kc.home")),
                 Integer.parseInt(System.getProperty("kc.port", "18080")),
                 Integer.parseInt(System.getProperty("kc.management.port", "19000")),
                 Path.of(System.getProperty("kc.log", "target/keycloak-it.log")),
@@ -33,7 +36,8 @@ record HarnessConfig(
                 System.getProperty("kc.admin.username", "admin"),
                 System.getProperty("kc.admin.password", "admin"),
                 Arrays.stream(System.getProperty("kc.start.options", "").trim().split("\\s+"))
-                        .filter(option -> !option.isEmpty()).toList());
+                        .filter(option -> !option.isEmpty()).toList(),
+                postgres ? Optional.of(Integer.getInteger("kc.db.port", 15433)) : Optional.empty());
     }
 
     /** The management interface: the local server's port, or -Dkc.management.url for a running one. */

@@ -27,10 +27,12 @@ final class LocalKeycloak {
 
     private final HarnessConfig config;
     private final KcShProcess kcSh;
+    private final Optional<PostgresServer> postgres;
 
-    private LocalKeycloak(HarnessConfig config, KcShProcess kcSh) {
+    private LocalKeycloak(HarnessConfig config, KcShProcess kcSh, Optional<PostgresServer> postgres) {
         this.config = config;
         this.kcSh = kcSh;
+        this.postgres = postgres;
     }
 
     Optional<ProcessHandle> jvm() {
@@ -52,15 +54,27 @@ final class LocalKeycloak {
                 "--http-port=" + config.port(),
                 "--http-management-port=" + config.managementPort(),
                 "--hostname-strict=false"));
+        Optional<PostgresServer> postgres = config.postgresPort()
+                .map(port -> PostgresServer.start(config.log().toAbsolutePath().getParent().resolve("postgres"), port));
+        postgres.ifPresent(database -> arguments.addAll(List.of("--db-url=" + database.jdbcUrl(),
+                "--db-username=" + PostgresServer.USER, "--db-password=" + PostgresServer.PASSWORD,
+                "--cache-embedded-network-bind-address=127.0.0.1")));
         arguments.addAll(config.startOptions());
         Instant started = Instant.now();
-        LocalKeycloak keycloak = new LocalKeycloak(config, KcShProcess.start(config.keycloakHome(), config.log(),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()),
-                arguments.toArray(String[]::new)));
+        LocalKeycloak keycloak;
+        try {
+            keycloak = new LocalKeycloak(config, KcShProcess.start(config.keycloakHome(), config.log(),
+                    Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
+                            "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()),
+                    arguments.toArray(String[]::new)), postgres);
+        } catch (RuntimeException e) {
+            postgres.ifPresent(PostgresServer::close);
+            throw e;
+        }
         keycloak.awaitReady();
-        System.out.printf("[keycloak-it] Keycloak ready on http://localhost:%d after %d ms (options: %s, log: %s)%n",
-                config.port(), Duration.between(started, Instant.now()).toMillis(), config.startOptions(), config.log());
+        System.out.printf("[keycloak-it] Keycloak ready on http://localhost:%d after %d ms (%s, options: %s, log: %s)%n",
+                config.port(), Duration.between(started, Instant.now()).toMillis(), postgres.isPresent() ? "PostgreSQL" : "H2",
+                config.startOptions(), config.log());
         return keycloak;
     }
 
@@ -70,6 +84,7 @@ final class LocalKeycloak {
 
     void stop() {
         kcSh.stop();
+        postgres.ifPresent(PostgresServer::close);
     }
 
     private void awaitReady() {

@@ -11,6 +11,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 
 import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.ThrowawayRealm;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client access gate in a browser flow: who gets in, who is turned away and how, and who is not gated. */
+@CompatibilitySubset
 @BaselineMode("enforce")
 class AccessGateIT {
 

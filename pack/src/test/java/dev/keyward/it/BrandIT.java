@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.Map;
 
 import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.ThrowawayRealm;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A realm's brand as the theme receives it from /realms/{realm}/keyward-brand/: good values, bad ones, defaults. */
+@CompatibilitySubset
 @ExtendWith(KeycloakExtension.class)
 class BrandIT {
 

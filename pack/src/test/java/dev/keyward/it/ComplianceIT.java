@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.BaselineMode;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.ThrowawayRealm;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Keyward are), its CSV form, the server-wide view and the one-click fixes, against the real
  * server in enforce mode. Tests that change clients run after those that read them.
  */
+@CompatibilitySubset
 @BaselineMode("enforce")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComplianceIT {

@@ -19,6 +19,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.ConsentScreen;
 import dev.keyward.testing.Eventually;
 import dev.keyward.testing.KeycloakServer;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ("clients: all"), remembers for an hour, and a conditional sub-flow skips employees.
  * consent-app also has Keycloak's own "Consent required" switch on.
  */
+@CompatibilitySubset
 @BaselineMode("enforce")
 class ConsentIT {
 

@@ -18,6 +18,7 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.Eventually;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Exemptions: granted per client and rule with a reason and an expiry, listed, audited, and self-expiring. */
+@CompatibilitySubset
 @BaselineMode("enforce")
 class ExemptionsIT {
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.keyward.keycloak.about.AboutResourceProviderFactory;
 import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.ThrowawayRealm;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JAR the install routine put into providers/ is the one Keycloak loaded, and says so. */
+@CompatibilitySubset
 @ExtendWith(KeycloakExtension.class)
 class InstallationIT {
 

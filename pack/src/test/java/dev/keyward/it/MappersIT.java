@@ -21,6 +21,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that also introspects). Per mapper, the claim is checked in every token type where its switch
  * is on and checked absent where it is off.
  */
+@CompatibilitySubset
 @ExtendWith(KeycloakExtension.class)
 class MappersIT {
 

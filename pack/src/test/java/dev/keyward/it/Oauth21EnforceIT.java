@@ -40,6 +40,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * startup with nothing Keyward-specific in it: the rule rejects with the right OAuth error and
  * records an event.
  */
+@CompatibilitySubset
 @BaselineMode("enforce")
 class Oauth21EnforceIT {
 

@@ -25,6 +25,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * is stored as an event, logged, and counted on the metrics endpoint. A realm can still make
  * itself stricter.
  */
+@CompatibilitySubset
 @Tag("report-mode")
 @BaselineMode("report")
 class Oauth21ReportIT {

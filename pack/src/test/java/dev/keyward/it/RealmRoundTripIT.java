@@ -15,30 +15,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.KcShCommand;
+import dev.keyward.testing.KeycloakExtension;
+import dev.keyward.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Realm configuration as code: the demo realm goes through Keycloak's own offline import and
- * export ({@code kc.sh import}, {@code kc.sh export}) and back, and nothing Keyward configures
+ * export ({@code kc.sh import}, {@code kc.sh export}) and back, on H2 and on PostgreSQL, and nothing Keyward configures
  * drifts: flows and their steps' settings, the terms action and its version, mapper settings,
  * brand and mode attributes, exemptions stored on clients, the user-profile attributes for terms.
  * On drift it names the JSON paths that differ.
  */
+@ExtendWith(KeycloakExtension.class)
 class RealmRoundTripIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AS_CODE = "acme-as-code";
 
     @Test
     void theDemoRealmAndKeywardsStateSurviveExportAndReimport() throws Exception {
-        ObjectNode realm = (ObjectNode) JSON.readTree(KcShCommand.realmExports().resolve("acme-realm.json").toFile());
-        withExemption(realm, "web", "pkce-required");
+        ObjectNode realm = demoRealmWithExemption();
         Path scratch = KcShCommand.scratch("round-trip");
         Path input = scratch.resolve("acme-in.json");
         JSON.writeValue(input.toFile(), realm);
 
-        JsonNode first = importThenExport(scratch, "first", input);
-        JsonNode second = importThenExport(scratch, "second", scratch.resolve("first-export.json"));
+        JsonNode first = importThenExport(KcShCommand.Database.h2(scratch.resolve("first-db")), scratch, "first", input);
+        JsonNode second = importThenExport(KcShCommand.Database.h2(scratch.resolve("second-db")), scratch, "second",
+                scratch.resolve("first-export.json"));
+        JsonNode onPostgres;
+        // Not inside the scratch directory: that one is private to this user, and PostgreSQL runs as its own.
+        try (PostgresServer postgres = PostgresServer.start(scratch.resolveSibling("round-trip-postgres"),
+                Integer.getInteger("kc.round-trip.db.port", 15434))) {
+            onPostgres = importThenExport(KcShCommand.Database.postgres(postgres), scratch, "postgres", scratch.resolve("first-export.json"));
+        }
 
         ObjectNode expected = keywardState(realm);
         assertThat(expected.path("authenticationFlows").size()).as("the demo's Keyward flows").isEqualTo(3);
@@ -47,6 +59,37 @@ class RealmRoundTripIT {
         assertThat(expected.path("userProfileTermsAttributes").size()).isEqualTo(2);
         assertThat(drift(expected, keywardState(first))).as("from the demo file to Keycloak's export").isEmpty();
         assertThat(drift(keywardState(first), keywardState(second))).as("from one export to the next after re-import").isEmpty();
+        assertThat(drift(keywardState(first), keywardState(onPostgres))).as("from H2's export through PostgreSQL").isEmpty();
+    }
+
+    /**
+     * The same JSON through the admin API, the way keycloak-config-cli applies a realm file: the realm created
+     * from it, its clients applied again through {@code partialImport} (overwrite, as a second run does), then
+     * read back with {@code partial-export}.
+     */
+    @Test
+    void theDemoRealmAppliedThroughTheAdminApiKeepsKeywardsState(AdminClient admin) throws Exception {
+        ObjectNode realm = demoRealmWithExemption();
+        realm.put("realm", AS_CODE);
+        admin.createRealm(realm);
+        try {
+            ObjectNode again = JsonNodeFactory.instance.objectNode().put("ifResourceExists", "OVERWRITE");
+            again.set("clients", realm.get("clients"));
+            JsonNode applied = AdminClient.json(AdminClient.expect(200, admin.post("realms/" + AS_CODE + "/partialImport", again)));
+            assertThat(applied.path("overwritten").asInt()).as("clients overwritten").isEqualTo(realm.get("clients").size());
+
+            JsonNode exported = AdminClient.json(AdminClient.expect(200,
+                    admin.post("realms/" + AS_CODE + "/partial-export?exportClients=true&exportGroupsAndRoles=true", "")));
+            assertThat(drift(keywardState(realm), keywardState(exported))).as("from the file through the admin API").isEmpty();
+        } finally {
+            admin.deleteRealm(AS_CODE);
+        }
+    }
+
+    private static ObjectNode demoRealmWithExemption() throws IOException {
+        ObjectNode realm = (ObjectNode) JSON.readTree(KcShCommand.realmExports().resolve("acme-realm.json").toFile());
+        withExemption(realm, "web", "pkce-required");
+        return realm;
     }
 
     /** What Keyward configures in a realm representation, arrays keyed by their natural names. */
@@ -110,12 +153,10 @@ class RealmRoundTripIT {
         }
     }
 
-    private static JsonNode importThenExport(Path scratch, String name, Path file) throws IOException {
-        String database = "--db-url=jdbc:h2:file:" + scratch.resolve(name + "-db").resolve("db") + ";NON_KEYWORDS=VALUE";
-        KcShCommand.run(scratch.resolve(name + "-import.log"), "import", "--optimized", database, "--file=" + file);
+    private static JsonNode importThenExport(KcShCommand.Database database, Path scratch, String name, Path file) throws IOException {
+        KcShCommand.run(database, scratch.resolve(name + "-import.log"), "import", "--file=" + file);
         Path export = scratch.resolve(name + "-export.json");
-        KcShCommand.run(scratch.resolve(name + "-export.log"), "export", "--optimized", database, "--realm=acme", "--users=same_file",
-                "--file=" + export);
+        KcShCommand.run(database, scratch.resolve(name + "-export.log"), "export", "--realm=acme", "--users=same_file", "--file=" + export);
         return JSON.readTree(export.toFile());
     }
 

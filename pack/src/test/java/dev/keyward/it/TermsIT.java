@@ -15,6 +15,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.LoginPage;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The versioned terms required action (realms/terms.json: enabled, unconfigured = version 1; the
  * realm's user profile shows the two keyward_terms_* attributes to admins).
  */
+@CompatibilitySubset
 @BaselineMode("enforce")
 class TermsIT {
 

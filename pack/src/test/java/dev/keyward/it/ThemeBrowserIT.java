@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.ThrowawayRealm;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * of each page to target/theme-screenshots/. Needs /usr/bin/chromium and
  * {@code npm ci --prefix themes/browser-tests}; .ci/run installs both.
  */
+@CompatibilitySubset
 @ExtendWith(KeycloakExtension.class)
 class ThemeBrowserIT {
 

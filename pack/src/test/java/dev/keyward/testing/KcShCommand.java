@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +37,33 @@ public final class KcShCommand {
         return HarnessConfig.fromSystemProperties().realmExports();
     }
 
-    /** Runs the command to its end; fails with the log's tail unless it exits 0. */
-    public static void run(Path log, String... arguments) {
+    /** A distribution and the database its commands use. */
+    public record Database(Path keycloakHome, List<String> options) {
+
+        /** The harness's H2 build with a database file of its own in {@code directory}. */
+        public static Database h2(Path directory) {
+            return new Database(Path.of(System.getProperty("kc.home")),
+                    List.of("--db-url=jdbc:h2:file:" + directory.resolve("db") + ";NON_KEYWORDS=VALUE"));
+        }
+
+        /** The harness's PostgreSQL build against {@code server}. */
+        public static Database postgres(PostgresServer server) {
+            return new Database(Path.of(System.getProperty("kc.pg.home")), List.of("--db-url=" + server.jdbcUrl(),
+                    "--db-username=" + PostgresServer.USER, "--db-password=" + PostgresServer.PASSWORD));
+        }
+    }
+
+    /** Runs {@code kc.sh <command> --optimized <database options> <arguments>} to its end; fails with the log's tail unless it exits 0. */
+    public static void run(Database database, Path log, String command, String... arguments) {
+        List<String> line = new ArrayList<>(List.of(command, "--optimized"));
+        line.addAll(database.options());
+        line.addAll(List.of(arguments));
+        run(database.keycloakHome(), log, line.toArray(String[]::new));
+    }
+
+    private static void run(Path keycloakHome, Path log, String... arguments) {
         Instant started = Instant.now();
-        try (KcShProcess command = KcShProcess.start(HarnessConfig.fromSystemProperties().keycloakHome(), log, Map.of(), arguments)) {
+        try (KcShProcess command = KcShProcess.start(keycloakHome, log, Map.of(), arguments)) {
             int exit = command.awaitExit(TIMEOUT);
             if (exit != 0) {
                 throw new AssertionError("kc.sh " + String.join(" ", arguments) + " exited " + exit + " after "

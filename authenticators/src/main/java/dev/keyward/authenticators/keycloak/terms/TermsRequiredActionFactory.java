@@ -41,6 +41,12 @@ public class TermsRequiredActionFactory implements RequiredActionFactory, Statel
         return "Keyward versioned terms";
     }
 
+    /** Accepting terms through an emailed action link works once per link, on every Keycloak (the default was false before 26.6). */
+    @Override
+    public boolean isOneTimeAction() {
+        return true;
+    }
+
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()

@@ -33,15 +33,15 @@ abstract class TruthfulMetadataProviderFactory implements WellKnownProviderFacto
     public void postInit(KeycloakSessionFactory factory) {
         modes = Oauth21ExecutorFactory.ruleModes(factory);
         WellKnownProviderFactory stock = (WellKnownProviderFactory) factory.getProviderFactory(WellKnownProvider.class, stockProviderId());
-        availableViaServerMetadata = stock != null && stock.isAvailableViaServerMetadata();
+        availableViaServerMetadata = ServerMetadataPath.servedFor(stock);
     }
 
     /**
      * Served under {@code /.well-known/{alias}/realms/{realm}} too exactly where Keycloak serves its
      * own document there (RFC 8414 section 3 for the authorization server metadata): the path would
-     * answer 404 otherwise, since this factory now owns the alias.
+     * answer 404 otherwise, since this factory now owns the alias. Not an override before Keycloak 26.6,
+     * where the interface lacks it and nothing asks.
      */
-    @Override
     public boolean isAvailableViaServerMetadata() {
         return availableViaServerMetadata;
     }

@@ -29,7 +29,7 @@ final class KeycloakRequests {
 
     /** A request as Keycloak parsed it (plain or pushed). */
     static AuthorizationRequest authorization(ClientModel client, AuthorizationEndpointRequest request) {
-        return new AuthorizationRequest(KeycloakClients.settings(client), request.getResponseType(), request.getRedirectUri(),
+        return new AuthorizationRequest(KeycloakClients.settings(client), request.getResponseType(), RequestedRedirectUri.of(request),
                 request.getCodeChallenge(), request.getCodeChallengeMethod());
     }
 

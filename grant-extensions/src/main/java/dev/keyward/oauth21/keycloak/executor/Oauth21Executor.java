@@ -21,7 +21,6 @@ import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
-import org.keycloak.services.clientpolicy.context.ResourceOwnerPasswordCredentialsContext;
 import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
 import org.keycloak.services.clientpolicy.context.TokenRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
@@ -68,6 +67,10 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
         return Oauth21ExecutorFactory.PROVIDER_ID;
     }
 
+    /**
+     * The client comes from the session context, where Keycloak puts the client it looked up or
+     * authenticated before any policy runs; the contexts' own {@code getClient()} exists only from 26.6.
+     */
     @Override
     public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
         RealmModel realm = session.getContext().getRealm();
@@ -76,14 +79,15 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
                 // A pushed request's challenge was spent when it was pushed.
-                authorization(realm, authorization.getClient(), authorization.getAuthorizationEndpointRequest(),
+                authorization(realm, session.getContext().getClient(), authorization.getAuthorizationEndpointRequest(),
                         EventType.LOGIN, !authorization.isParRequest());
             }
             case PUSHED_AUTHORIZATION_REQUEST -> {
                 PushedAuthorizationRequestContext par = (PushedAuthorizationRequestContext) context;
-                judge(realm, par.getClient().getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST,
-                        baseline.check(Phase.REDIRECT, KeycloakRequests.authorization(par.getClient(), par.getRequest())));
-                authorization(realm, par.getClient(), par.getRequest(), EventType.PUSHED_AUTHORIZATION_REQUEST, true);
+                ClientModel client = session.getContext().getClient();
+                judge(realm, client.getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST,
+                        baseline.check(Phase.REDIRECT, KeycloakRequests.authorization(client, par.getRequest())));
+                authorization(realm, client, par.getRequest(), EventType.PUSHED_AUTHORIZATION_REQUEST, true);
             }
             case TOKEN_REQUEST -> {
                 ClientModel client = session.getContext().getClient();
@@ -94,7 +98,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
-                ClientModel client = ((ResourceOwnerPasswordCredentialsContext) context).getClient();
+                ClientModel client = session.getContext().getClient();
                 TokenRequest request = new TokenRequest(KeycloakClients.settings(client), OAuth2Constants.PASSWORD, null);
                 judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.TOKEN, request));
             }

@@ -56,7 +56,7 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
                 List<String> resources = resources(authorization.getRequestParameters());
-                if (!resources.isEmpty() && check(authorization.getClient(), resources, Set.of())
+                if (!resources.isEmpty() && check(session.getContext().getClient(), resources, Set.of())
                         && authorization.getAuthenticationSession() != null) {
                     authorization.getAuthenticationSession().setClientNote(ResourceAudienceMapper.AUTHORIZED_NOTE, String.join(" ", resources));
                 }
@@ -64,7 +64,7 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
             case TOKEN_REQUEST -> {
                 TokenRequestContext token = (TokenRequestContext) context;
                 try {
-                    check(session.getContext().getClient(), resources(token.getParams()), authorized(token.getClientSession()));
+                    check(session.getContext().getClient(), resources(token.getParams()), authorized(token.getParseResult().getClientSession()));
                 } catch (ClientPolicyException refused) {
                     // Keycloak turns every policy refusal of a code redemption into invalid_grant; RFC 8707 asks for
                     // invalid_target. Answer directly, with the CORS headers of the token endpoint's own Cors provider,

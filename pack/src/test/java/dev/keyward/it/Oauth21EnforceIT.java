@@ -298,9 +298,7 @@ class Oauth21EnforceIT {
 
     @Test
     void exactRedirectUriRefusesDynamicRegistrationOfAWildcard() throws Exception {
-        String initialAccessToken = AdminClient.json(AdminClient.expect(201, admin.post(
-                "realms/" + REALM.name() + "/clients-initial-access", Map.of("count", 1, "expiration", 300))))
-                .path("token").asText();
+        String initialAccessToken = admin.initialAccessToken(REALM.name());
         ObjectNode metadata = JsonNodeFactory.instance.objectNode().put("client_name", "dcr");
         metadata.putArray("redirect_uris").add("https://dcr.example/*");
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -94,6 +95,15 @@ public final class AdminClient {
                     .method(method, HttpRequest.BodyPublishers.ofString(toJson(body)));
         }
         return execute(request.build());
+    }
+
+    /** A one-use initial access token for dynamic registration (Keycloak answers 201 from 26.7, 200 before). */
+    public String initialAccessToken(String realm) {
+        HttpResponse<String> response = post("realms/" + realm + "/clients-initial-access", Map.of("count", 1, "expiration", 300));
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw unexpected(response);
+        }
+        return json(response).path("token").asText();
     }
 
     public void createRealm(JsonNode realm) {

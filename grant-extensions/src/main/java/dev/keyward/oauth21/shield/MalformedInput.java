@@ -25,14 +25,19 @@ public enum MalformedInput {
      * DPoP first, because its key parsing throws from general-purpose decoders.
      */
     private static final List<Origin> ORIGINS = List.of(
-            new Origin(IllegalArgumentException.class, "org.keycloak.services.util.DPoPUtil", false, DPOP_PROOF),
-            new Origin(IllegalArgumentException.class, "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition", false, FORM_BODY),
+            new Origin(IllegalArgumentException.class, "org.keycloak.services.util.DPoPUtil", false, null, DPOP_PROOF),
+            // Keycloak before 26.7 decodes a key's base64url with its own decoder, which throws a plain RuntimeException:
+            // any failure of the JWK parser while DPoP validation reads the proof's key is the proof's fault.
+            new Origin(RuntimeException.class, "org.keycloak.jose.jwk.JWKParser", false, "org.keycloak.services.util.DPoPUtil", DPOP_PROOF),
+            new Origin(IllegalArgumentException.class, "org.jboss.resteasy.reactive.server.core.multipart.FormEncodedDataDefinition", false, null,
+                    FORM_BODY),
             // The multipart parser fails in several ways (a cut-off body, an empty boundary): all of them are about the body.
-            new Origin(Exception.class, "org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition", false, MULTIPART_BODY),
-            new Origin(IllegalArgumentException.class, "org.jboss.resteasy.reactive.common.util.CookieParser", false, COOKIE),
-            new Origin(IllegalArgumentException.class, "org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate", false, CONTENT_TYPE),
+            new Origin(Exception.class, "org.jboss.resteasy.reactive.server.core.multipart.MultiPartParserDefinition", false, null, MULTIPART_BODY),
+            new Origin(IllegalArgumentException.class, "org.jboss.resteasy.reactive.common.util.CookieParser", false, null, COOKIE),
+            new Origin(IllegalArgumentException.class, "org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate", false, null,
+                    CONTENT_TYPE),
             // A registration endpoint dereferencing the representation it was given: the body was empty or JSON null.
-            new Origin(NullPointerException.class, "org.keycloak.services.clientregistration.", true, CLIENT_METADATA));
+            new Origin(NullPointerException.class, "org.keycloak.services.clientregistration.", true, null, CLIENT_METADATA));
 
     private final String error;
     private final String description;
@@ -58,20 +63,36 @@ public enum MalformedInput {
     public static Optional<MalformedInput> causing(Throwable failure) {
         StackTraceElement[] frames = failure.getStackTrace();
         for (Origin origin : ORIGINS) {
-            if (!origin.type().isInstance(failure)) {
-                continue;
-            }
-            int searched = origin.topFrameOnly() ? Math.min(1, frames.length) : frames.length;
-            for (int i = 0; i < searched; i++) {
-                if (frames[i].getClassName().startsWith(origin.thrower())) {
-                    return Optional.of(origin.input());
-                }
+            if (origin.type().isInstance(failure) && origin.matches(frames)) {
+                return Optional.of(origin.input());
             }
         }
         return Optional.empty();
     }
 
-    /** An exception of this type thrown in (or, unless top frame only, under) this class means this input. */
-    private record Origin(Class<? extends Throwable> type, String thrower, boolean topFrameOnly, MalformedInput input) {
+    /**
+     * An exception of this type thrown in (or, unless top frame only, under) the class {@code thrower} means this
+     * input; with {@code within}, only while a class of that name is further down the stack.
+     */
+    private record Origin(Class<? extends Throwable> type, String thrower, boolean topFrameOnly, String within, MalformedInput input) {
+
+        boolean matches(StackTraceElement[] frames) {
+            int searched = topFrameOnly ? Math.min(1, frames.length) : frames.length;
+            for (int i = 0; i < searched; i++) {
+                if (frames[i].getClassName().startsWith(thrower)) {
+                    return within == null || calledWithin(frames, i + 1);
+                }
+            }
+            return false;
+        }
+
+        private boolean calledWithin(StackTraceElement[] frames, int from) {
+            for (int i = from; i < frames.length; i++) {
+                if (frames[i].getClassName().startsWith(within)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

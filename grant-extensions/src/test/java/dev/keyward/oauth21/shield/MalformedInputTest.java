@@ -25,6 +25,21 @@ class MalformedInputTest {
     }
 
     @Test
+    void anUnreadableKeyIsAnInvalidProofAlsoWhereKeycloaksOwnDecoderThrowsAPlainRuntimeException() {
+        // Keycloak 26.4's Base64Url: new RuntimeException("Illegal base64url string!")
+        RuntimeException before267 = new RuntimeException("Illegal base64url string!");
+        before267.setStackTrace(thrownBy("org.keycloak.common.util.Base64Url", "org.keycloak.jose.jwk.JWKParser",
+                "org.keycloak.util.JWKSUtils", "org.keycloak.services.util.DPoPUtil", "org.keycloak.protocol.oidc.endpoints.TokenEndpoint")
+                .getStackTrace());
+        RuntimeException elsewhere = new RuntimeException("Illegal base64url string!");
+        elsewhere.setStackTrace(thrownBy("org.keycloak.common.util.Base64Url", "org.keycloak.jose.jwk.JWKParser",
+                "org.keycloak.keys.loader.PublicKeyStorageManager").getStackTrace());
+
+        assertThat(MalformedInput.causing(before267)).contains(MalformedInput.DPOP_PROOF);
+        assertThat(MalformedInput.causing(elsewhere)).as("a key parsed outside DPoP validation: a server error").isEmpty();
+    }
+
+    @Test
     void headerParsersThrowingDeepInsideAnEndpointAreNamed() {
         assertThat(MalformedInput.causing(thrownBy("org.jboss.resteasy.reactive.common.util.CookieParser",
                 "org.keycloak.cookie.DefaultCookieProvider"))).contains(MalformedInput.COOKIE);

@@ -48,8 +48,7 @@ public final class KcShCommand {
 
         /** The harness's PostgreSQL build against {@code server}. */
         public static Database postgres(PostgresServer server) {
-            return new Database(Path.of(System.getProperty("kc.pg.home")), List.of("--db-url=" + server.jdbcUrl(),
-                    "--db-username=" + PostgresServer.USER, "--db-password=" + PostgresServer.PASSWORD));
+            return new Database(Path.of(System.getProperty("kc.pg.home")), server.keycloakOptions());
         }
     }
 

@@ -74,14 +74,14 @@ public final class KeycloakCluster implements AutoCloseable {
 
         void start() {
             starts++;
-            process = KcShProcess.start(home, log(), Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
-                            "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()),
-                    "start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                    "--http-management-port=" + managementPort, "--hostname=" + frontDoor.baseUrl(),
-                    "--db-url=" + postgres.jdbcUrl(), "--db-username=" + PostgresServer.USER, "--db-password=" + PostgresServer.PASSWORD,
-                    "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + clusterPort,
+            List<String> arguments = new ArrayList<>(List.of("start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1",
+                    "--http-port=" + port, "--http-management-port=" + managementPort, "--hostname=" + frontDoor.baseUrl()));
+            arguments.addAll(postgres.keycloakOptions());
+            arguments.addAll(List.of("--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + clusterPort,
                     // One rule reports, so both modes are seen on the cluster; the rest enforce.
-                    "--spi-client-policy-executor--keyward-oauth21--rule-pkce-required=report");
+                    "--spi-client-policy-executor--keyward-oauth21--rule-pkce-required=report"));
+            process = KcShProcess.start(home, log(), Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),
+                    "KC_BOOTSTRAP_ADMIN_PASSWORD", config.adminPassword()), arguments.toArray(String[]::new));
             process.awaitReady(URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), READY_TIMEOUT);
         }
 

@@ -56,9 +56,10 @@ final class LocalKeycloak {
                 "--hostname-strict=false"));
         Optional<PostgresServer> postgres = config.postgresPort()
                 .map(port -> PostgresServer.start(config.log().toAbsolutePath().getParent().resolve("postgres"), port));
-        postgres.ifPresent(database -> arguments.addAll(List.of("--db-url=" + database.jdbcUrl(),
-                "--db-username=" + PostgresServer.USER, "--db-password=" + PostgresServer.PASSWORD,
-                "--cache-embedded-network-bind-address=127.0.0.1")));
+        postgres.ifPresent(database -> {
+            arguments.addAll(database.keycloakOptions());
+            arguments.add("--cache-embedded-network-bind-address=127.0.0.1");
+        });
         arguments.addAll(config.startOptions());
         Instant started = Instant.now();
         LocalKeycloak keycloak;

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PostgresServer implements AutoCloseable {
 
-    static final String DATABASE = "keycloak";
-    static final String USER = "keycloak";
-    static final String PASSWORD = "keycloak-cluster-test";
+    private static final String DATABASE = "keycloak";
+    private static final String USER = "keycloak";
+    private static final String PASSWORD = "keycloak-cluster-test";
 
     private final Path bin;
     private final Path data;
@@ -56,6 +56,11 @@ public final class PostgresServer implements AutoCloseable {
 
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The options that point a Keycloak built with {@code --db=postgres} at this database. */
+    public List<String> keycloakOptions() {
+        return List.of("--db-url=" + jdbcUrl(), "--db-username=" + USER, "--db-password=" + PASSWORD);
     }
 
     public void psql(String sql) {

@@ -1,8 +1,5 @@
 package dev.keyward.oauth21.compliance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +17,10 @@ import dev.keyward.oauth21.rule.RuleId;
  * exemptions decide each finding's outcome and the client's verdict.
  */
 public final class ComplianceScan {
+
+    /** FNV-1's offset basis and prime, for {@link #version}. */
+    private static final long VERSION_SEED = 0xcbf29ce484222325L;
+    private static final long VERSION_MULTIPLIER = 0x100000001b3L;
 
     private final Baseline baseline;
 
@@ -70,13 +71,33 @@ public final class ComplianceScan {
         return ClientVerdict.COMPLIANT;
     }
 
-    /** A short digest of the settings judged: changes when any of them changes. */
+    /**
+     * A 64-bit hash of the settings judged, for a fix to notice that the client changed since the
+     * report was read (an optimistic lock among admins, not a secret, so no cryptographic digest: a
+     * report on 10,000 clients computes one each). Independent of the order in which the store lists
+     * the redirect URIs (a set in Keycloak), and the same on every node and JVM.
+     */
     public static String version(ClientSettings settings) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(settings.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        long hash = VERSION_SEED;
+        hash = mix(hash, settings.clientId());
+        hash = mix(hash, settings.pkceMethod());
+        hash = mix(hash, (settings.publicClient() ? "P" : "C") + (settings.standardFlow() ? "S" : "-") + (settings.implicitFlow() ? "I" : "-")
+                + (settings.directAccessGrants() ? "D" : "-"));
+        for (String uri : settings.redirectUris().stream().sorted().toList()) {
+            hash = mix(hash, uri);
         }
+        return HexFormat.of().toHexDigits(hash);
+    }
+
+    /** Polynomial hash of the text, then a separator, so that "ab","c" and "a","bc" differ; null differs from "". */
+    private static long mix(long hash, String text) {
+        if (text == null) {
+            return hash * VERSION_MULTIPLIER + 1;
+        }
+        long mixed = hash;
+        for (int i = 0; i < text.length(); i++) {
+            mixed = mixed * VERSION_MULTIPLIER + text.charAt(i);
+        }
+        return mixed * VERSION_MULTIPLIER + 2;
     }
 }

@@ -115,6 +115,26 @@ class ComplianceScanTest {
     }
 
     @Test
+    void theVersionTellsApartSettingsThatReadAlike() {
+        assertThat(ComplianceScan.version(confidential("web", List.of("https://a.example/bc"), null, false, false)))
+                .isNotEqualTo(ComplianceScan.version(confidential("web", List.of("https://a.example/b", "c"), null, false, false)))
+                .isNotEqualTo(ComplianceScan.version(confidential("web", List.of("https://a.example/bc"), "", false, false)))
+                .isNotEqualTo(ComplianceScan.version(confidential("web", List.of("https://a.example/bc"), null, true, false)))
+                .isNotEqualTo(ComplianceScan.version(confidential("webs", List.of("https://a.example/bc"), null, false, false)));
+    }
+
+    @Test
+    void theVersionDoesNotDependOnTheOrderOfTheRedirectUris() {
+        List<String> uris = List.of("https://web.example/cb", "https://web.example/silent", "http://127.0.0.1/cb");
+        ClientSettings stored = confidential("web", uris, null, false, false);
+        ClientSettings listedOtherwise = confidential("web", List.of(uris.get(2), uris.get(0), uris.get(1)), null, false, false);
+        ClientSettings oneUriLess = confidential("web", uris.subList(0, 2), null, false, false);
+
+        assertThat(ComplianceScan.version(stored)).isEqualTo(ComplianceScan.version(listedOtherwise))
+                .isNotEqualTo(ComplianceScan.version(oneUriLess));
+    }
+
+    @Test
     void theSummaryCountsEachVerdict() {
         List<ClientReview> reviews = List.of(
                 scan.review(plain(confidential("a", List.of(), "S256", false, false)), rule -> Mode.ENFORCE),

@@ -50,7 +50,7 @@ final class ClientFixes {
             throw ErrorResponse.error("No client with clientId " + request.clientId() + " in realm " + realm.getName(), Response.Status.NOT_FOUND);
         }
         auth.clients().requireManage(client);
-        RealmScan.Scanned scanned = scan.scan(client, RuleModes.now());
+        RealmScan.Scanned scanned = scan.scan(StoredClient.of(client), RuleModes.now());
         Optional<ReportedFinding> finding = scanned.review().findings().stream()
                 .filter(f -> f.rule().id().equals(request.rule()) && f.setting().equals(request.setting())).findFirst();
         if (finding.isEmpty()) {
@@ -76,7 +76,7 @@ final class ClientFixes {
         adminEvent.resource(ResourceType.CLIENT).operation(OperationType.UPDATE).resourcePath("clients", client.getId())
                 .representation(change).success();
         return new ComplianceRepresentation.FixResult(request.clientId(), request.rule(), request.setting(), true, before, after,
-                scan.scan(client, RuleModes.now()).review().version(), "Fixed: " + request.setting() + " is now " + after + ".");
+                scan.scan(StoredClient.of(client), RuleModes.now()).review().version(), "Fixed: " + request.setting() + " is now " + after + ".");
     }
 
     private static void set(ClientModel client, String setting, String value) {

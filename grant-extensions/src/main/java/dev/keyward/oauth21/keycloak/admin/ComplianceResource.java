@@ -67,7 +67,7 @@ public class ComplianceResource {
         auth.clients().requireList();
         int days = number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS);
         Instant now = RuleModes.now();
-        List<RealmScan.Scanned> scanned = new RealmScan(realm, modes).all(auth);
+        List<RealmScan.Scanned> scanned = new RealmScan(session, realm, modes).all(auth);
         Map<String, RuntimeActivity> runtime = RuntimeFindings.read(session, realm, Duration.ofDays(days), now);
         if (wantsCsv(format)) {
             return Response.ok(csv(scanned, runtime), CSV).build();
@@ -77,7 +77,7 @@ public class ComplianceResource {
         List<ComplianceRepresentation.Client> clients = new ArrayList<>();
         for (RealmScan.Scanned client : scanned.subList(Math.min(from, scanned.size()), (int) Math.min((long) from + size, scanned.size()))) {
             clients.add(ComplianceRepresentation.Client.of(client.review(), exemptions(client, now),
-                    runtime.getOrDefault(client.client().getClientId(), RuntimeActivity.NONE)));
+                    runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE)));
         }
         return Response.ok(new ComplianceRepresentation(realm.getName(), now.toString(), days, ModesRepresentation.of(modes, realm).rules(),
                 ComplianceSummary.of(scanned.stream().map(RealmScan.Scanned::review).toList()), from, size, clients),
@@ -98,7 +98,7 @@ public class ComplianceResource {
         session.realms().getRealmsStream().forEach(other -> {
             AdminPermissionEvaluator there = AdminPermissions.evaluator(session, other, auth.adminAuth());
             if (there.clients().canList()) {
-                ComplianceSummary summary = ComplianceSummary.of(new RealmScan(other, modes).all(there).stream()
+                ComplianceSummary summary = ComplianceSummary.of(new RealmScan(session, other, modes).all(there).stream()
                         .map(RealmScan.Scanned::review).toList());
                 realms.add(new ComplianceRepresentation.RealmSummary(other.getName(), summary,
                         "/admin/realms/" + other.getName() + "/keyward-oauth21/compliance"));
@@ -112,7 +112,7 @@ public class ComplianceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public ComplianceRepresentation.FixResult fix(ComplianceRepresentation.FixRequest request) {
-        return new ClientFixes(realm, auth, adminEvent, new RealmScan(realm, modes)).apply(request);
+        return new ClientFixes(realm, auth, adminEvent, new RealmScan(session, realm, modes)).apply(request);
     }
 
     private StreamingOutput csv(List<RealmScan.Scanned> scanned, Map<String, RuntimeActivity> runtime) {
@@ -121,7 +121,7 @@ public class ComplianceResource {
             writer.write(ComplianceCsv.HEADER + "\r\n");
             for (RealmScan.Scanned client : scanned) {
                 for (String row : ComplianceCsv.rows(realm.getName(), client.review(),
-                        runtime.getOrDefault(client.client().getClientId(), RuntimeActivity.NONE))) {
+                        runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE))) {
                     writer.write(row + "\r\n");
                 }
             }
@@ -131,11 +131,11 @@ public class ComplianceResource {
 
     private List<ExemptionRepresentation> exemptions(RealmScan.Scanned client, Instant now) {
         List<ExemptionRepresentation> exemptions = new ArrayList<>();
-        BuiltInExemptions.forClient(realm.getName(), client.client().getClientId())
+        BuiltInExemptions.forClient(realm.getName(), client.clientId())
                 .forEach(builtIn -> exemptions.add(ExemptionRepresentation.builtIn(builtIn)));
-        client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.client().getClientId(), e,
+        client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.clientId(), e,
                 e.activeAt(now, modes.exemptionMaxDays()))));
-        client.unreadableExemptions().forEach(rule -> exemptions.add(ExemptionRepresentation.unreadable(client.client().getClientId(), rule)));
+        client.unreadableExemptions().forEach(rule -> exemptions.add(ExemptionRepresentation.unreadable(client.clientId(), rule)));
         return exemptions;
     }
 

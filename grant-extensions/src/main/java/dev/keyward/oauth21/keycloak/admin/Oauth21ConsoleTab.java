@@ -109,11 +109,11 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
             return;
         }
         Instant now = RuleModes.now();
-        List<RealmScan.Scanned> scanned = new RealmScan(realm, modes).all(auth);
+        List<RealmScan.Scanned> scanned = new RealmScan(session, realm, modes).all(auth);
         model.getConfig().putSingle(MODES, ModesRepresentation.of(modes, realm).rules().entrySet().stream()
                 .map(e -> e.getKey() + ": server " + e.getValue().server() + ", realm " + e.getValue().realm()).collect(Collectors.joining("\n")));
         String granted = scanned.stream().flatMap(s -> s.exemptions().stream()
-                        .map(e -> s.client().getClientId() + ": " + e.rule().id() + " until " + e.expires() + " (" + e.reason() + ", by "
+                        .map(e -> s.clientId() + ": " + e.rule().id() + " until " + e.expires() + " (" + e.reason() + ", by "
                                 + e.grantedBy() + (e.activeAt(now, modes.exemptionMaxDays()) ? ")" : ", no longer active)")))
                 .collect(Collectors.joining("\n"));
         model.getConfig().putSingle(EXEMPTIONS, (granted.isEmpty() ? "No granted exemptions." : granted)

@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -24,38 +25,45 @@ import dev.keyward.oauth21.rule.RuleId;
 /** Reads a realm's OpenID Connect clients, with their exemptions, into the compliance scan. */
 final class RealmScan {
 
-    /** A client as stored, its exemptions (and the rules whose exemption attribute is damaged), and the scan's review of it. */
-    record Scanned(ClientModel client, List<Exemption> exemptions, List<RuleId> unreadableExemptions, ClientReview review) {
+    /** A client's ID, its exemptions (and the rules whose exemption attribute is damaged), and the scan's review of it. */
+    record Scanned(String clientId, List<Exemption> exemptions, List<RuleId> unreadableExemptions, ClientReview review) {
     }
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final RuleModes modes;
     private final ComplianceScan scan = new ComplianceScan(Baseline.oauth21());
 
-    RealmScan(RealmModel realm, RuleModes modes) {
+    RealmScan(KeycloakSession session, RealmModel realm, RuleModes modes) {
+        this.session = session;
         this.realm = realm;
         this.modes = modes;
     }
 
-    /** Every OpenID Connect client the admin may view, by client ID. */
+    /**
+     * Every OpenID Connect client the admin may view, by client ID. An admin who may view all of the
+     * realm's clients gets them read in bulk from the database; one whose view is limited to some
+     * clients gets them one by one through Keycloak's model, each checked.
+     */
     List<Scanned> all(AdminPermissionEvaluator auth) {
         Instant now = RuleModes.now();
-        return realm.getClientsStream()
-                .filter(KeycloakClients::isOpenIdConnect)
-                .filter(auth.clients()::canView)
-                .sorted(Comparator.comparing(ClientModel::getClientId))
+        Stream<StoredClient> clients = auth.clients().canView()
+                ? DatabaseClients.read(session, realm).map(List::stream).orElseGet(() -> realm.getClientsStream().map(StoredClient::of))
+                : realm.getClientsStream().filter(auth.clients()::canView).map(StoredClient::of);
+        return clients.filter(client -> KeycloakClients.isOpenIdConnect(client.protocol()))
+                .sorted(Comparator.comparing(StoredClient::clientId))
                 .map(client -> scan(client, now))
                 .toList();
     }
 
-    Scanned scan(ClientModel client, Instant now) {
-        List<Exemption> exemptions = ClientExemptions.all(client, modes.rules());
+    Scanned scan(StoredClient client, Instant now) {
+        Map<String, String> attributes = client.exemptionAttributes();
+        List<Exemption> exemptions = ClientExemptions.all(client.clientId(), attributes::get, modes.rules());
         Map<RuleId, Instant> active = new HashMap<>();
         exemptions.stream().filter(e -> e.activeAt(now, modes.exemptionMaxDays())).forEach(e -> active.put(e.rule(), e.expires()));
-        ReviewedClient reviewed = new ReviewedClient(KeycloakClients.settings(client),
-                BuiltInExemptions.isKeycloaksOwn(realm.getName(), client.getClientId()),
-                BuiltInExemptions.rulesFor(realm.getName(), client.getClientId()), active);
-        return new Scanned(client, exemptions, ClientExemptions.unreadable(client, modes.rules()),
+        ReviewedClient reviewed = new ReviewedClient(client.settings(), BuiltInExemptions.isKeycloaksOwn(realm.getName(), client.clientId()),
+                BuiltInExemptions.rulesFor(realm.getName(), client.clientId()), active);
+        return new Scanned(client.clientId(), exemptions, ClientExemptions.unreadable(client.clientId(), attributes::get, modes.rules()),
                 scan.review(reviewed, rule -> modes.realmMode(rule, realm)));
     }
 }

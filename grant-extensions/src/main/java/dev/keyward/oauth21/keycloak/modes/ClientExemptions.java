@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -29,7 +30,11 @@ public final class ClientExemptions {
     }
 
     public static Optional<Exemption> find(ClientModel client, RuleId rule) {
-        String value = client.getAttribute(ATTRIBUTE_PREFIX + rule.id());
+        return read(client.getClientId(), rule, client.getAttribute(ATTRIBUTE_PREFIX + rule.id()));
+    }
+
+    /** The client's exemption from the rule, given the value of its attribute {@code keyward.exemption.<rule>}. */
+    private static Optional<Exemption> read(String clientId, RuleId rule, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -39,17 +44,17 @@ public final class ClientExemptions {
                     Instant.parse((String) stored.get("grantedAt")), (String) stored.get("grantedBy")));
         } catch (IOException | RuntimeException e) {
             // A damaged exemption exempts nothing.
-            LOG.warnf("Client %s: attribute %s%s is not a Keyward exemption and is ignored", client.getClientId(), ATTRIBUTE_PREFIX, rule.id());
+            LOG.warnf("Client %s: attribute %s%s is not a Keyward exemption and is ignored", clientId, ATTRIBUTE_PREFIX, rule.id());
             return Optional.empty();
         }
     }
 
     /** The rules whose exemption attribute is there but damaged: it exempts nothing, and the report says so. */
-    public static List<RuleId> unreadable(ClientModel client, List<RuleId> rules) {
+    public static List<RuleId> unreadable(String clientId, UnaryOperator<String> attributes, List<RuleId> rules) {
         List<RuleId> damaged = new ArrayList<>();
         for (RuleId rule : rules) {
-            String value = client.getAttribute(ATTRIBUTE_PREFIX + rule.id());
-            if (value != null && !value.isBlank() && find(client, rule).isEmpty()) {
+            String value = attributes.apply(ATTRIBUTE_PREFIX + rule.id());
+            if (value != null && !value.isBlank() && read(clientId, rule, value).isEmpty()) {
                 damaged.add(rule);
             }
         }
@@ -57,9 +62,14 @@ public final class ClientExemptions {
     }
 
     public static List<Exemption> all(ClientModel client, List<RuleId> rules) {
+        return all(client.getClientId(), client::getAttribute, rules);
+    }
+
+    /** The client's readable exemptions, its attributes looked up by name. */
+    public static List<Exemption> all(String clientId, UnaryOperator<String> attributes, List<RuleId> rules) {
         List<Exemption> exemptions = new ArrayList<>();
         for (RuleId rule : rules) {
-            find(client, rule).ifPresent(exemptions::add);
+            read(clientId, rule, attributes.apply(ATTRIBUTE_PREFIX + rule.id())).ifPresent(exemptions::add);
         }
         return exemptions;
     }

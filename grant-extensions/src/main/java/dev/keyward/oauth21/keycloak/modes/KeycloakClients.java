@@ -1,5 +1,6 @@
 package dev.keyward.oauth21.keycloak.modes;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.keycloak.models.ClientModel;
@@ -17,17 +18,28 @@ public final class KeycloakClients {
     private KeycloakClients() {
     }
 
-    /** The client's settings; a bearer-only client (a resource server) takes part in no flow, whatever its switches say. */
+    /** The client's settings as the rules see them. */
     public static ClientSettings settings(ClientModel client) {
-        boolean flows = !client.isBearerOnly();
-        return new ClientSettings(client.getClientId(), client.isPublicClient(),
-                RedirectUriRegistration.inForce(List.copyOf(client.getRedirectUris()), client.getRootUrl()),
-                client.getAttribute(PKCE_METHOD_ATTRIBUTE), flows && client.isStandardFlowEnabled(), flows && client.isImplicitFlowEnabled(),
-                flows && client.isDirectAccessGrantsEnabled());
+        return settings(client.getClientId(), client.isPublicClient(), client.isBearerOnly(), client.getRedirectUris(), client.getRootUrl(),
+                client.getAttribute(PKCE_METHOD_ATTRIBUTE), client.isStandardFlowEnabled(), client.isImplicitFlowEnabled(),
+                client.isDirectAccessGrantsEnabled());
+    }
+
+    /** Stored settings, however they were read; a bearer-only client (a resource server) takes part in no flow, whatever its switches say. */
+    public static ClientSettings settings(String clientId, boolean publicClient, boolean bearerOnly, Collection<String> redirectUris,
+                                          String rootUrl, String pkceMethod, boolean standardFlow, boolean implicitFlow,
+                                          boolean directAccessGrants) {
+        boolean flows = !bearerOnly;
+        return new ClientSettings(clientId, publicClient, RedirectUriRegistration.inForce(List.copyOf(redirectUris), rootUrl), pkceMethod,
+                flows && standardFlow, flows && implicitFlow, flows && directAccessGrants);
     }
 
     /** The rules judge OpenID Connect clients; a client without a protocol is one. */
     public static boolean isOpenIdConnect(ClientModel client) {
-        return client.getProtocol() == null || OIDCLoginProtocol.LOGIN_PROTOCOL.equals(client.getProtocol());
+        return isOpenIdConnect(client.getProtocol());
+    }
+
+    public static boolean isOpenIdConnect(String protocol) {
+        return protocol == null || OIDCLoginProtocol.LOGIN_PROTOCOL.equals(protocol);
     }
 }

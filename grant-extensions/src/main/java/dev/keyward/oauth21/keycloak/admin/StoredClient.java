@@ -1,0 +1,36 @@
+package dev.keyward.oauth21.keycloak.admin;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.keycloak.models.ClientModel;
+
+import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
+import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
+import dev.keyward.oauth21.rule.ClientSettings;
+
+/**
+ * What the compliance scan reads of a stored client: its protocol, its settings as the rules see
+ * them and its exemption attributes ({@code keyward.exemption.*}), whether read through Keycloak's
+ * model or in bulk from its database.
+ */
+record StoredClient(String protocol, ClientSettings settings, Map<String, String> exemptionAttributes) {
+
+    StoredClient {
+        exemptionAttributes = Map.copyOf(exemptionAttributes);
+    }
+
+    static StoredClient of(ClientModel client) {
+        return new StoredClient(client.getProtocol(), KeycloakClients.settings(client), client.getAttributes().entrySet().stream()
+                .filter(attribute -> isExemption(attribute.getKey()) && attribute.getValue() != null)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    static boolean isExemption(String attribute) {
+        return attribute.startsWith(ClientExemptions.ATTRIBUTE_PREFIX);
+    }
+
+    String clientId() {
+        return settings.clientId();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.keyward.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.keyward.testing.KcShProcess;
+
+/**
+ * The A/B benchmark: stock Keycloak against the same Keycloak with Keyward (in each baseline mode
+ * asked for), same version, realm and options, all started here over HTTPS on 127.0.0.1. Several
+ * fresh sets of instances ("pairs"), each warmed up, then rounds in which every scenario runs on
+ * every server in turn, the order reversed every other round (A B C D, D C B A) so that drifts of the
+ * machine hit all alike. Reports the B/A ratios and the CPU attribution from JFR, writes the
+ * Gatling reports, a Markdown summary and a PNG chart.
+ *
+ * <p>Configured by system properties ({@code keyward.benchmark.*}, see {@link Plan}); run by
+ * {@code mvn -Pbenchmark verify} (full run) or {@code mvn -Pbenchmark -Dkeyward.benchmark.smoke verify}
+ * (tens of seconds) in the pack module.
+ */
+public final class AbBenchmark {
+
+    private static final String STOCK = "stock";
+    private static final Map<String, Class<?>> SCENARIOS = new LinkedHashMap<>();
+
+    static {
+        SCENARIOS.put("client-credentials", ClientCredentialsSimulation.class);
+        SCENARIOS.put("refresh", RefreshSimulation.class);
+        SCENARIOS.put("login", LoginSimulation.class);
+    }
+
+    /** Which request of a scenario's report is its measure: one per login, per refresh, per grant. */
+    private static final Map<String, String> MEASURED = Map.of("client-credentials", KeycloakFlows.CLIENT_CREDENTIALS,
+            "refresh", KeycloakFlows.REFRESH, "login", KeycloakFlows.LOGIN_FORM);
+
+    /** The run's settings. */
+    record Plan(Path stockHome, Path keywardHome, Path out, int pairs, int rounds, Duration round, Duration warmup, List<String> modes,
+                List<String> scenarios, int tokenUsers, int loginUsers, boolean open) {
+
+        /** Every setting from {@code -Dkeyward.benchmark.*}; the pack module's benchmark profiles hold the defaults. */
+        static Plan fromSystemProperties() {
+            return new Plan(Path.of(required("stock-home")), Path.of(required("keyward-home")), Path.of(required("out")),
+                    number("pairs"), number("rounds"), Duration.ofSeconds(number("round-seconds")), Duration.ofSeconds(number("warmup-seconds")),
+                    List.of(required("modes").split(",")), List.of(required("scenarios").split(",")),
+                    number("token-users"), number("login-users"), Boolean.parseBoolean(required("open")));
+        }
+
+        private static int number(String name) {
+            String value = required(name);
+            try {
+                int number = Integer.parseInt(value.strip());
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+            throw new IllegalArgumentException("-Dkeyward.benchmark." + name + " must be a whole number above 0, not " + value);
+        }
+
+        private static String required(String name) {
+            String value = System.getProperty("keyward.benchmark." + name);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("Set -Dkeyward.benchmark." + name + " (the pack module's benchmark profile does)");
+            }
+            return value.strip();
+        }
+    }
+
+    public static void main(String[] args) {
+        Plan plan = Plan.fromSystemProperties();
+        for (String scenario : plan.scenarios()) {
+            if (!SCENARIOS.containsKey(scenario)) {
+                throw new IllegalArgumentException("Unknown scenario " + scenario + "; known: " + SCENARIOS.keySet());
+            }
+        }
+        for (String mode : plan.modes()) {
+            if (!List.of("enforce", "report", "off").contains(mode)) {
+                throw new IllegalArgumentException("Unknown Keyward mode " + mode + "; known: enforce, report, off");
+            }
+        }
+        new AbBenchmark().run(plan);
+        // Gatling leaves non-daemon threads behind.
+        System.exit(0);
+    }
+
+    private void run(Plan plan) {
+        BenchServer.BenchCertificate certificate = BenchServer.BenchCertificate.create(plan.out());
+        List<Ratios.Measurement> measurements = new ArrayList<>();
+        Map<String, CpuAttribution.Shares> cpu = new LinkedHashMap<>();
+        for (int pair = 1; pair <= plan.pairs(); pair++) {
+            List<BenchServer> servers = servers(plan, pair);
+            Map<BenchServer, KcShProcess> running = new LinkedHashMap<>();
+            Map<String, List<CpuAttribution.Window>> windows = new LinkedHashMap<>();
+            try {
+                for (BenchServer server : servers) {
+                    running.put(server, server.start(certificate));
+                    System.out.printf("[benchmark] pair %d: %s ready at %s%n", pair, server.name(), server.baseUrl());
+                }
+                for (BenchServer server : servers) {
+                    for (String scenario : plan.scenarios()) {
+                        load(plan, server, scenario, plan.warmup(), plan.out().resolve("gatling/warmup"), "warm-up");
+                    }
+                }
+                for (int round = 1; round <= plan.rounds(); round++) {
+                    List<BenchServer> order = new ArrayList<>(servers);
+                    if (round % 2 == 0) {
+                        java.util.Collections.reverse(order);
+                    }
+                    for (String scenario : plan.scenarios()) {
+                        for (BenchServer server : order) {
+                            String label = String.format(Locale.ROOT, "pair %d round %d %s %s", pair, round, scenario, server.name());
+                            GatlingRun.Result result = load(plan, server, scenario, plan.round(), plan.out().resolve("gatling/runs"), label);
+                            LatencyRecorder.Tally stats = result.requests().get(MEASURED.get(scenario));
+                            if (stats == null || stats.failed() > 0 || stats.ok() == 0) {
+                                throw new IllegalStateException(label + ": " + (stats == null ? "no request measured" : stats.failed()
+                                        + " failed requests") + "; Gatling's report is under " + result.results());
+                            }
+                            double throughput = stats.throughput();
+                            measurements.add(new Ratios.Measurement(pair, round, scenario, server.name(), throughput, stats.p50(),
+                                    stats.p95(), stats.p99()));
+                            windows.computeIfAbsent(server.name() + "\t" + scenario, k -> new ArrayList<>())
+                                    .add(new CpuAttribution.Window(result.began(), result.ended()));
+                            System.out.printf(Locale.ROOT, "[benchmark] %s: %.1f/s, p50 %.0f ms, p99 %.0f ms%n", label, throughput,
+                                    stats.p50(), stats.p99());
+                        }
+                    }
+                }
+            } finally {
+                running.values().forEach(KcShProcess::stop);
+            }
+            for (BenchServer server : servers) {
+                for (String scenario : plan.scenarios()) {
+                    cpu.merge(server.name() + "\t" + scenario, CpuAttribution.of(server.recording(),
+                            windows.getOrDefault(server.name() + "\t" + scenario, List.of())), CpuAttribution.Shares::plus);
+                }
+            }
+        }
+        report(plan, measurements, cpu);
+    }
+
+    private static List<BenchServer> servers(Plan plan, int pair) {
+        List<BenchServer> servers = new ArrayList<>();
+        Path work = plan.out().resolve("pair-" + pair);
+        servers.add(new BenchServer(STOCK, plan.stockHome(), work, 28443, List.of()));
+        int port = 28453;
+        for (String mode : plan.modes()) {
+            servers.add(new BenchServer(mode, copyOf(plan.keywardHome(), plan.out().resolve("keyward-" + mode)), work, port,
+                    List.of("--spi-client-policy-executor--keyward-oauth21--mode=" + mode)));
+            port += 10;
+        }
+        return servers;
+    }
+
+    /** Each Keyward mode runs from its own copy of the built distribution (its own database directory). */
+    private static Path copyOf(Path home, Path copy) {
+        if (Files.isDirectory(copy)) {
+            return copy;
+        }
+        try {
+            Process cp = new ProcessBuilder("cp", "-a", home.toString(), copy.toString()).inheritIO().start();
+            if (cp.waitFor() != 0) {
+                throw new IllegalStateException("Could not copy " + home + " to " + copy);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static GatlingRun.Result load(Plan plan, BenchServer server, String scenario, Duration duration, Path results, String label) {
+        int users = scenario.equals("login") ? plan.loginUsers() : plan.tokenUsers();
+        return GatlingRun.run(SCENARIOS.get(scenario), new BenchTarget(server.baseUrl(), users, duration, plan.open()), results, label);
+    }
+
+    private static void report(Plan plan, List<Ratios.Measurement> measurements, Map<String, CpuAttribution.Shares> cpu) {
+        List<Ratios.Summary> summaries = Ratios.summarise(measurements, STOCK);
+        StringBuilder markdown = new StringBuilder();
+        markdown.append(String.format(Locale.ROOT, "Plan: %d pair(s) of fresh instances, %d rounds of %d s per scenario and server"
+                        + " (warm-up %d s), %d token-endpoint users, %d login users, %s model.%n%n", plan.pairs(), plan.rounds(),
+                plan.round().toSeconds(), plan.warmup().toSeconds(), plan.tokenUsers(), plan.loginUsers(), plan.open() ? "open" : "closed"))
+                .append(Ratios.table(summaries))
+                .append("\n| server | scenario | CPU samples | with a Keyward frame | client-policy machinery, no Keyward frame |\n")
+                .append("|---|---|---|---|---|\n");
+        cpu.forEach((key, shares) -> markdown.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f %% | %.2f %% |%n",
+                key.split("\t")[0], key.split("\t")[1], shares.samples(), 100 * shares.keywardShare(), 100 * shares.clientPolicyShare())));
+        StringBuilder csv = new StringBuilder("pair,round,scenario,server,throughput,p50,p95,p99\n");
+        measurements.forEach(m -> csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%.2f,%.1f,%.1f,%.1f%n", m.pair(), m.round(),
+                m.scenario(), m.server(), m.throughput(), m.p50(), m.p95(), m.p99())));
+        try {
+            Files.writeString(plan.out().resolve("summary.md"), markdown);
+            Files.writeString(plan.out().resolve("measurements.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RatioChart.write(summaries, plan.modes(), plan.out().resolve("ratios.png"));
+        System.out.println("[benchmark] results in " + plan.out() + " (summary.md, measurements.csv, ratios.png, gatling/)");
+        System.out.println(markdown);
+    }
+}

@@ -42,27 +42,29 @@ public final class AbBenchmark {
 
     /** The run's settings. */
     record Plan(Path stockHome, Path keywardHome, Path out, int pairs, int rounds, Duration round, Duration warmup, List<String> modes,
-                List<String> scenarios, int tokenUsers, int loginUsers, boolean open) {
+                List<String> scenarios, int tokenUsers, int loginUsers, boolean open, boolean reports) {
 
         /** Every setting from {@code -Dkeyward.benchmark.*}; the pack module's benchmark profiles hold the defaults. */
         static Plan fromSystemProperties() {
             return new Plan(Path.of(required("stock-home")), Path.of(required("keyward-home")), Path.of(required("out")),
-                    number("pairs"), number("rounds"), Duration.ofSeconds(number("round-seconds")), Duration.ofSeconds(number("warmup-seconds")),
+                    number("pairs", 1), number("rounds", 1), Duration.ofSeconds(number("round-seconds", 1)),
+                    Duration.ofSeconds(number("warmup-seconds", 0)),
                     List.of(required("modes").split(",")), List.of(required("scenarios").split(",")),
-                    number("token-users"), number("login-users"), Boolean.parseBoolean(required("open")));
+                    number("token-users", 1), number("login-users", 1), Boolean.parseBoolean(required("open")),
+                    Boolean.parseBoolean(required("reports")));
         }
 
-        private static int number(String name) {
+        private static int number(String name, int min) {
             String value = required(name);
             try {
                 int number = Integer.parseInt(value.strip());
-                if (number > 0) {
+                if (number >= min) {
                     return number;
                 }
             } catch (NumberFormatException e) {
                 // answered below
             }
-            throw new IllegalArgumentException("-Dkeyward.benchmark." + name + " must be a whole number above 0, not " + value);
+            throw new IllegalArgumentException("-Dkeyward.benchmark." + name + " must be a whole number from " + min + ", not " + value);
         }
 
         private static String required(String name) {
@@ -100,13 +102,19 @@ public final class AbBenchmark {
             Map<BenchServer, KcShProcess> running = new LinkedHashMap<>();
             Map<String, List<CpuAttribution.Window>> windows = new LinkedHashMap<>();
             try {
+                // All start at once: idle once ready, and each waits less for the others.
                 for (BenchServer server : servers) {
                     running.put(server, server.start(certificate));
+                }
+                for (BenchServer server : servers) {
+                    server.awaitReady(running.get(server), certificate);
                     System.out.printf("[benchmark] pair %d: %s ready at %s%n", pair, server.name(), server.baseUrl());
                 }
                 for (BenchServer server : servers) {
                     for (String scenario : plan.scenarios()) {
-                        load(plan, server, scenario, plan.warmup(), plan.out().resolve("gatling/warmup"), "warm-up");
+                        if (!plan.warmup().isZero()) {
+                            load(plan, server, scenario, plan.warmup(), plan.out().resolve("gatling/warmup"), "warm-up", false);
+                        }
                     }
                 }
                 for (int round = 1; round <= plan.rounds(); round++) {
@@ -117,7 +125,8 @@ public final class AbBenchmark {
                     for (String scenario : plan.scenarios()) {
                         for (BenchServer server : order) {
                             String label = String.format(Locale.ROOT, "pair %d round %d %s %s", pair, round, scenario, server.name());
-                            GatlingRun.Result result = load(plan, server, scenario, plan.round(), plan.out().resolve("gatling/runs"), label);
+                            GatlingRun.Result result = load(plan, server, scenario, plan.round(), plan.out().resolve("gatling/runs"),
+                                    label, plan.reports());
                             LatencyRecorder.Tally stats = result.requests().get(MEASURED.get(scenario));
                             if (stats == null || stats.failed() > 0 || stats.ok() == 0) {
                                 throw new IllegalStateException(label + ": " + (stats == null ? "no request measured" : stats.failed()
@@ -159,13 +168,11 @@ public final class AbBenchmark {
         return servers;
     }
 
-    /** Each Keyward mode runs from its own copy of the built distribution (its own database directory). */
+    /** Each Keyward mode runs from its own fresh copy of the distribution just built (its own database directory). */
     private static Path copyOf(Path home, Path copy) {
-        if (Files.isDirectory(copy)) {
-            return copy;
-        }
         try {
-            Process cp = new ProcessBuilder("cp", "-a", home.toString(), copy.toString()).inheritIO().start();
+            Process cp = new ProcessBuilder("bash", "-c", "rm -rf \"$2\" && cp -a \"$1\" \"$2\"", "copy", home.toString(), copy.toString())
+                    .inheritIO().start();
             if (cp.waitFor() != 0) {
                 throw new IllegalStateException("Could not copy " + home + " to " + copy);
             }
@@ -178,9 +185,11 @@ public final class AbBenchmark {
         }
     }
 
-    private static GatlingRun.Result load(Plan plan, BenchServer server, String scenario, Duration duration, Path results, String label) {
+    private static GatlingRun.Result load(Plan plan, BenchServer server, String scenario, Duration duration, Path results, String label,
+                                          boolean report) {
         int users = scenario.equals("login") ? plan.loginUsers() : plan.tokenUsers();
-        return GatlingRun.run(SCENARIOS.get(scenario), new BenchTarget(server.baseUrl(), users, duration, plan.open()), results, label);
+        return GatlingRun.run(SCENARIOS.get(scenario), new BenchTarget(server.baseUrl(), users, duration, plan.open()), results, label,
+                report);
     }
 
     private static void report(Plan plan, List<Ratios.Measurement> measurements, Map<String, CpuAttribution.Shares> cpu) {

@@ -45,7 +45,7 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
         return work.resolve(name + ".jfr");
     }
 
-    /** Starts the server from an empty database with the benchmark realm, and waits until it answers over HTTPS. */
+    /** Starts the server from an empty database with the benchmark realm; {@link #awaitReady} waits for it. */
     KcShProcess start(BenchCertificate certificate) {
         try {
             Path data = home.resolve("data");
@@ -65,18 +65,17 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
                 "--https-key-store-file=" + certificate.keyStore(), "--https-key-store-password=" + BenchCertificate.PASSWORD,
                 "--hostname-strict=false", "--log-level=warn"));
         arguments.addAll(options);
-        KcShProcess process = KcShProcess.start(home, work.resolve(name + ".log"),
+        return KcShProcess.start(home, work.resolve(name + ".log"),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         // Same heap on every server, and a CPU profile for the attribution.
                         "JAVA_OPTS_KC_HEAP", "-Xms1g -Xmx1g",
                         "JAVA_OPTS_APPEND", "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=" + recording()
                                 + ",settings=profile,dumponexit=true"),
                 arguments.toArray(String[]::new));
-        awaitReady(process, certificate);
-        return process;
     }
 
-    private void awaitReady(KcShProcess process, BenchCertificate certificate) {
+    /** Waits until the server answers over HTTPS; stops it and fails with its log when it does not. */
+    void awaitReady(KcShProcess process, BenchCertificate certificate) {
         HttpClient https = HttpClient.newBuilder().sslContext(certificate.trusting()).connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(baseUrl() + "/realms/" + BenchTarget.REALM + "/.well-known/openid-configuration");
         Instant deadline = Instant.now().plus(STARTUP);

@@ -2,6 +2,8 @@ package dev.keyward.benchmark;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.gatling.app.Gatling$;
@@ -22,11 +24,16 @@ final class GatlingRun {
     private GatlingRun() {
     }
 
-    static Result run(Class<?> simulation, BenchTarget target, Path results, String description) {
+    /** Runs the simulation; {@code report}: whether Gatling writes its HTML report (not for warm-ups). */
+    static Result run(Class<?> simulation, BenchTarget target, Path results, String description, boolean report) {
         target.publish();
         LatencyRecorder.reset();
+        List<String> arguments = new ArrayList<>(List.of("-s", simulation.getName(), "-rf", results.toString(), "-rd", description));
+        if (!report) {
+            arguments.add("-nr");
+        }
         Instant began = Instant.now();
-        int status = Gatling$.MODULE$.fromArgs(new String[] {"-s", simulation.getName(), "-rf", results.toString(), "-rd", description});
+        int status = Gatling$.MODULE$.fromArgs(arguments.toArray(String[]::new));
         Instant ended = Instant.now();
         if (status != 0) {
             throw new IllegalStateException("Gatling ended with status " + status + " for " + description);

@@ -51,6 +51,18 @@ class ContractsTest {
     }
 
     @Test
+    void oneGlobalPolicyRunsEveryProfile() throws IOException {
+        // Keycloak builds every policy's conditions anew for each client-policy event of each request:
+        // one policy with both profiles costs half of two (docs/performance.md).
+        JsonNode policies = read("keyward-oauth21-client-policies.json").path("policies");
+        List<String> profiles = new ArrayList<>();
+        read("keyward-oauth21-client-profiles.json").path("profiles").forEach(profile -> profiles.add(profile.path("name").asText()));
+
+        assertThat(policies).hasSize(1);
+        assertThat(policies.get(0).path("profiles")).extracting(JsonNode::asText).containsExactlyElementsOf(profiles);
+    }
+
+    @Test
     void theErrorPageRecognisesKeywardsRefusalsByTheKernelsPrefix() throws IOException {
         // FreeMarker cannot read a Java constant; this ties the template's literal to the one in the kernel.
         String errorPage = text("theme/keyward/login/error.ftl");

@@ -172,16 +172,12 @@ class ComplianceIT {
     @Order(7)
     void readingNeedsViewClientsAndFixingNeedsManageClients() {
         String auditor = "auditor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        AdminClient.expect(201, admin.post("realms/master/users", Map.of("username", auditor, "enabled", true,
-                "credentials", List.of(Map.of("type", "password", "value", "auditor-password", "temporary", false)))));
-        AdminClient asAuditor = admin.as(auditor, "auditor-password");
+        String userId = masterAdmin(auditor);
+        AdminClient asAuditor = admin.as(auditor, auditor + "-password");
 
         assertThat(asAuditor.get(report, "application/json").statusCode()).isEqualTo(403);
 
-        String userId = admin.userId("master", auditor);
-        String realmClient = admin.get("realms/master/clients?clientId=" + REALM.name() + "-realm").get(0).path("id").asText();
-        JsonNode viewClients = admin.get("realms/master/clients/" + realmClient + "/roles/view-clients");
-        AdminClient.expect(204, admin.post("realms/master/users/" + userId + "/role-mappings/clients/" + realmClient, List.of(viewClients)));
+        grantRealmManagementRole(userId, "view-clients");
         JsonNode read = AdminClient.json(AdminClient.expect(200, asAuditor.get(report, "application/json")));
 
         HttpResponse<String> fix = asAuditor.post(report + "/fixes", Map.of("clientId", "no-pkce-setting", "rule", "pkce-required",
@@ -189,6 +185,36 @@ class ComplianceIT {
         assertThat(fix.statusCode()).isEqualTo(403);
         assertThat(client(admin.get(report), "no-pkce-setting").path("verdict").asText()).isEqualTo("breaks");
         AdminClient.expect(204, admin.delete("realms/master/users/" + userId));
+    }
+
+    @Test
+    @Order(7)
+    void anAdminWhoMayListClientsButViewNoneGetsAReportWithoutClients() {
+        // Without realm-wide view-clients the report judges only the clients Keycloak's permissions let the admin view, one by one.
+        String lister = "lister-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String userId = masterAdmin(lister);
+        grantRealmManagementRole(userId, "query-clients");
+
+        JsonNode read = AdminClient.json(AdminClient.expect(200, admin.as(lister, lister + "-password").get(report, "application/json")));
+
+        assertThat(read.path("summary").path("clients").asInt()).isZero();
+        assertThat(read.path("clients")).isEmpty();
+        assertThat(admin.get(report).path("summary").path("clients").asInt()).as("the realm has clients").isPositive();
+        AdminClient.expect(204, admin.delete("realms/master/users/" + userId));
+    }
+
+    /** A user of the master realm without any role yet, password {@code <name>-password}; returns its ID. */
+    private String masterAdmin(String name) {
+        AdminClient.expect(201, admin.post("realms/master/users", Map.of("username", name, "enabled", true,
+                "credentials", List.of(Map.of("type", "password", "value", name + "-password", "temporary", false)))));
+        return admin.userId("master", name);
+    }
+
+    /** One role of this realm's management client in master ({@code <realm>-realm}). */
+    private void grantRealmManagementRole(String userId, String role) {
+        String realmClient = admin.get("realms/master/clients?clientId=" + REALM.name() + "-realm").get(0).path("id").asText();
+        JsonNode granted = admin.get("realms/master/clients/" + realmClient + "/roles/" + role);
+        AdminClient.expect(204, admin.post("realms/master/users/" + userId + "/role-mappings/clients/" + realmClient, List.of(granted)));
     }
 
     @Test

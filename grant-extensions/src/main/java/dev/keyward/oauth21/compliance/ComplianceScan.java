@@ -1,6 +1,7 @@
 package dev.keyward.oauth21.compliance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
@@ -78,12 +79,15 @@ public final class ComplianceScan {
      * the redirect URIs (a set in Keycloak), and the same on every node and JVM.
      */
     public static String version(ClientSettings settings) {
-        long hash = VERSION_SEED;
-        hash = mix(hash, settings.clientId());
-        hash = mix(hash, settings.pkceMethod());
-        hash = mix(hash, (settings.publicClient() ? "P" : "C") + (settings.standardFlow() ? "S" : "-") + (settings.implicitFlow() ? "I" : "-")
-                + (settings.directAccessGrants() ? "D" : "-"));
-        for (String uri : settings.redirectUris().stream().sorted().toList()) {
+        long hash = mix(mix(VERSION_SEED, settings.clientId()), settings.pkceMethod());
+        hash = hash * VERSION_MULTIPLIER + ((settings.publicClient() ? 1 : 0) | (settings.standardFlow() ? 2 : 0)
+                | (settings.implicitFlow() ? 4 : 0) | (settings.directAccessGrants() ? 8 : 0));
+        List<String> uris = settings.redirectUris();
+        if (uris.size() > 1) {
+            uris = new ArrayList<>(uris);
+            Collections.sort(uris);
+        }
+        for (String uri : uris) {
             hash = mix(hash, uri);
         }
         return HexFormat.of().toHexDigits(hash);

@@ -21,7 +21,7 @@ import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientRegisterContext;
 import org.keycloak.services.clientpolicy.context.DynamicClientUpdateContext;
 import org.keycloak.services.clientpolicy.context.PreAuthorizationRequestContext;
-import org.keycloak.services.clientpolicy.context.TokenRefreshContext;
+import org.keycloak.services.clientpolicy.context.TokenRefreshResponseContext;
 import org.keycloak.services.clientpolicy.context.TokenRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
@@ -102,7 +102,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 TokenRequest request = new TokenRequest(KeycloakClients.settings(client), OAuth2Constants.PASSWORD, null);
                 judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.TOKEN, request));
             }
-            case TOKEN_REFRESH -> refresh(realm, (TokenRefreshContext) context);
+            case TOKEN_REFRESH_RESPONSE -> refreshed(realm, (TokenRefreshResponseContext) context);
             case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
             case UPDATE -> registration(realm, context, EventType.CLIENT_UPDATE);
             default -> {
@@ -136,22 +136,28 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
         judge(realm, client.getClientId(), eventType, findings);
     }
 
-    private void refresh(RealmModel realm, TokenRefreshContext context) throws ClientPolicyException {
-        ClientModel client = context.getClient();
+    /**
+     * After Keycloak has verified the presented refresh token (signature, session, client) and built
+     * the new tokens, before it answers: the token is not decoded a second time, and only a refresh
+     * Keycloak would grant marks a token as used. The new refresh token carries the presented one's
+     * session, type and DPoP binding, and expires no earlier, so it serves for the family and for how
+     * long the used token must be remembered.
+     */
+    private void refreshed(RealmModel realm, TokenRefreshResponseContext context) throws ClientPolicyException {
+        ClientModel client = session.getContext().getClient();
         String presented = context.getParams().getFirst(OAuth2Constants.REFRESH_TOKEN);
-        boolean judged = modes.modeOf(Baseline.REFRESH_TOKEN_ROTATION, realm, client.getClientId()) != Mode.OFF;
-        // Only a token Keycloak itself signed can mark anything as used or revoke a session.
-        RefreshToken token = judged && presented != null ? session.tokens().decode(presented, RefreshToken.class) : null;
-        if (token == null) {
+        RefreshToken issued = context.getAccessTokenResponseBuilder().getRefreshToken();
+        if (client == null || presented == null || issued == null
+                || modes.modeOf(Baseline.REFRESH_TOKEN_ROTATION, realm, client.getClientId()) == Mode.OFF) {
             return;
         }
-        RefreshRequest request = new RefreshRequest(client.isPublicClient(), TokenFamilies.dpopBound(token), null);
+        RefreshRequest request = new RefreshRequest(client.isPublicClient(), TokenFamilies.dpopBound(issued), null);
         if (RefreshTokenRules.applies(request)) {
-            long remaining = token.getExp() == null ? realm.getSsoSessionMaxLifespan() : token.getExp() - Time.currentTime();
+            long remaining = issued.getExp() == null ? realm.getSsoSessionMaxLifespan() : issued.getExp() - Time.currentTime();
             request = request.withFirstUse(ledger.firstSight(USED_REFRESH_TOKEN, presented, remaining));
         }
         judge(realm, client.getClientId(), EventType.REFRESH_TOKEN, baseline.check(Phase.REFRESH, request),
-                effect -> TokenFamilies.revoke(session, realm, client, token));
+                effect -> TokenFamilies.revoke(session, realm, client, issued));
     }
 
     /**

@@ -99,7 +99,9 @@ final class KeycloakFlows {
             return scenario(name).exec(setup).exec(iteration)
                     .injectOpen(CoreDsl.constantUsersPerSec(target.users()).during(target.duration()));
         }
-        return scenario(name).exec(setup).exec(during(target.duration()).on(iteration)).injectOpen(CoreDsl.atOnceUsers(target.users()));
+        // exitASAP false: Gatling would otherwise leave the iteration at the deadline, before its measurement is recorded.
+        return scenario(name).exec(setup).exec(during(target.duration(), false).on(iteration))
+                .injectOpen(CoreDsl.atOnceUsers(target.users()));
     }
 
     /** A request whose latency the benchmark compares (see {@link LatencyRecorder}). */

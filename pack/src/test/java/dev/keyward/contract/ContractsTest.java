@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.keycloak.provider.ProviderFactory;
+import org.keycloak.services.clientpolicy.condition.ClientPolicyConditionProviderFactory;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
+import dev.keyward.keycloak.condition.JudgedRequestsConditionFactory;
 import dev.keyward.oauth21.rule.Finding;
 
 /**
@@ -60,6 +62,19 @@ class ContractsTest {
 
         assertThat(policies).hasSize(1);
         assertThat(policies.get(0).path("profiles")).extracting(JsonNode::asText).containsExactlyElementsOf(profiles);
+    }
+
+    @Test
+    void theGlobalPolicyRunsOnlyForRequestsKeywardJudgesWithAConditionInTheJar() throws IOException {
+        // With any-client, Keycloak would build both executors for every event of every request (docs/performance.md).
+        List<String> registered = ServiceLoader.load(ClientPolicyConditionProviderFactory.class).stream()
+                .map(ServiceLoader.Provider::get).map(ProviderFactory::getId).toList();
+        List<String> named = new ArrayList<>();
+        read("keyward-oauth21-client-policies.json").path("policies")
+                .forEach(policy -> policy.path("conditions").forEach(condition -> named.add(condition.path("condition").asText())));
+
+        assertThat(named).containsExactly(JudgedRequestsConditionFactory.PROVIDER_ID);
+        assertThat(registered).contains(JudgedRequestsConditionFactory.PROVIDER_ID);
     }
 
     @Test

@@ -154,6 +154,19 @@ class MappersIT {
     }
 
     @Test
+    void aRefreshNamingAResourceOffTheListIsRefusedAndTheTokenStaysUsable() {
+        OIDCTokenResponse tokens = signIn(app, app.authorize(OPENID, List.of(BILLING)), "maya");
+        RefreshTokenGrant refresh = new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken());
+
+        TokenResponse refused = app.token(refresh, null, List.of(URI.create("https://evil.example/")));
+        ErrorObject error = refused.toErrorResponse().getErrorObject();
+        assertThat(error.getCode()).as(error.getDescription()).isEqualTo("invalid_target");
+        assertThat(error.getHTTPStatusCode()).isEqualTo(400);
+
+        assertThat(app.token(refresh).indicatesSuccess()).as("a refused refresh does not spend the single-use token").isTrue();
+    }
+
+    @Test
     void keycloakRefusesARepeatedResourceParameterBeforeKeywardSeesIt() {
         OidcClient.Authorization both = app.authorize(OPENID, List.of(ORDERS, BILLING));
         try (Browser browser = new Browser(server.baseUrl())) {

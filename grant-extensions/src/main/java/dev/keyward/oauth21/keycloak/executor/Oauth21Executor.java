@@ -1,6 +1,8 @@
 package dev.keyward.oauth21.keycloak.executor;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.keycloak.OAuth2Constants;
@@ -15,6 +17,7 @@ import org.keycloak.protocol.oidc.par.clientpolicy.context.PushedAuthorizationRe
 import org.keycloak.representations.RefreshToken;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
+import org.keycloak.services.clientpolicy.ClientPolicyEvent;
 import org.keycloak.services.clientpolicy.ClientPolicyException;
 import org.keycloak.services.clientpolicy.context.AuthorizationRequestContext;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
@@ -47,6 +50,12 @@ import dev.keyward.oauth21.rule.Violation;
  */
 public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
+    /** The events {@link #executeOnEvent} judges; Keycloak's other client-policy events carry nothing the baseline checks. */
+    private static final Set<ClientPolicyEvent> JUDGED_EVENTS = EnumSet.of(ClientPolicyEvent.PRE_AUTHORIZATION_REQUEST,
+            ClientPolicyEvent.AUTHORIZATION_REQUEST, ClientPolicyEvent.PUSHED_AUTHORIZATION_REQUEST, ClientPolicyEvent.TOKEN_REQUEST,
+            ClientPolicyEvent.RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST, ClientPolicyEvent.TOKEN_REFRESH_RESPONSE,
+            ClientPolicyEvent.REGISTER, ClientPolicyEvent.UPDATE);
+
     private static final String SEEN_CHALLENGE = "pkce-challenge:";
     private static final String USED_REFRESH_TOKEN = "used-refresh-token";
 
@@ -65,6 +74,11 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
     @Override
     public String getProviderId() {
         return Oauth21ExecutorFactory.PROVIDER_ID;
+    }
+
+    /** Whether the baseline judges this event: Keyward's global client policy asks before Keycloak builds its executors. */
+    public static boolean judges(ClientPolicyContext context) {
+        return JUDGED_EVENTS.contains(context.getEvent());
     }
 
     /**
@@ -106,7 +120,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
             case UPDATE -> registration(realm, context, EventType.CLIENT_UPDATE);
             default -> {
-                // Other events carry nothing the baseline judges.
+                // Not in JUDGED_EVENTS.
             }
         }
     }

@@ -50,21 +50,31 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
         return ResourceIndicatorExecutorFactory.PROVIDER_ID;
     }
 
+    /**
+     * Whether the request carries a {@code resource} parameter this executor judges. Keyward's global
+     * client policy asks before Keycloak builds its executors for an event, since most requests carry none.
+     */
+    public static boolean judges(ClientPolicyContext context) {
+        return !requestedResources(context).isEmpty();
+    }
+
     @Override
     public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
+        List<String> resources = requestedResources(context);
+        if (resources.isEmpty()) {
+            return;
+        }
         switch (context.getEvent()) {
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
-                List<String> resources = resources(authorization.getRequestParameters());
-                if (!resources.isEmpty() && check(session.getContext().getClient(), resources, Set.of())
-                        && authorization.getAuthenticationSession() != null) {
+                if (check(session.getContext().getClient(), resources, Set.of()) && authorization.getAuthenticationSession() != null) {
                     authorization.getAuthenticationSession().setClientNote(ResourceAudienceMapper.AUTHORIZED_NOTE, String.join(" ", resources));
                 }
             }
             case TOKEN_REQUEST -> {
                 TokenRequestContext token = (TokenRequestContext) context;
                 try {
-                    check(session.getContext().getClient(), resources(token.getParams()), authorized(token.getParseResult().getClientSession()));
+                    check(session.getContext().getClient(), resources, authorized(token.getParseResult().getClientSession()));
                 } catch (ClientPolicyException refused) {
                     // Keycloak turns every policy refusal of a code redemption into invalid_grant; RFC 8707 asks for
                     // invalid_target. Answer directly, with the CORS headers of the token endpoint's own Cors provider,
@@ -74,17 +84,8 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
                             Response.Status.BAD_REQUEST);
                 }
             }
-            case TOKEN_REFRESH -> {
-                TokenRefreshContext refresh = (TokenRefreshContext) context;
-                check(refresh.getClient(), resources(refresh.getParams()), Set.of());
-            }
-            case SERVICE_ACCOUNT_TOKEN_REQUEST -> {
-                ServiceAccountTokenRequestContext serviceAccount = (ServiceAccountTokenRequestContext) context;
-                check(session.getContext().getClient(), resources(serviceAccount.getParams()), Set.of());
-            }
-            default -> {
-                // No resource parameter on other requests.
-            }
+            case TOKEN_REFRESH -> check(((TokenRefreshContext) context).getClient(), resources, Set.of());
+            default -> check(session.getContext().getClient(), resources, Set.of());
         }
     }
 
@@ -100,7 +101,7 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
 
     /** True when the client judges resources (has the mapper) and these pass; throws invalid_target when they do not. */
     private static boolean check(ClientModel client, List<String> resources, Set<String> authorized) throws ClientPolicyException {
-        if (client == null || resources.isEmpty()) {
+        if (client == null) {
             return false;
         }
         List<ResourceAudienceConfig> configs = ResourceAudienceMapper.configsOf(client);
@@ -121,7 +122,15 @@ public class ResourceIndicatorExecutor implements ClientPolicyExecutorProvider<C
         return note == null || note.isBlank() ? Set.of() : new HashSet<>(Arrays.asList(note.split(" ")));
     }
 
-    private static List<String> resources(MultivaluedMap<String, String> parameters) {
+    /** The {@code resource} values of the requests that may carry them; empty for every other request. */
+    private static List<String> requestedResources(ClientPolicyContext context) {
+        MultivaluedMap<String, String> parameters = switch (context.getEvent()) {
+            case AUTHORIZATION_REQUEST -> ((AuthorizationRequestContext) context).getRequestParameters();
+            case TOKEN_REQUEST -> ((TokenRequestContext) context).getParams();
+            case TOKEN_REFRESH -> ((TokenRefreshContext) context).getParams();
+            case SERVICE_ACCOUNT_TOKEN_REQUEST -> ((ServiceAccountTokenRequestContext) context).getParams();
+            default -> null;
+        };
         List<String> values = parameters == null ? null : parameters.get(ResourceIndicators.PARAMETER);
         return values == null ? List.of() : values;
     }

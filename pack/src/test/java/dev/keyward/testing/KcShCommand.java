@@ -42,8 +42,12 @@ public final class KcShCommand {
 
         /** The harness's H2 build with a database file of its own in {@code directory}. */
         public static Database h2(Path directory) {
-            return new Database(Path.of(System.getProperty("kc.home")),
-                    List.of("--db-url=jdbc:h2:file:" + directory.resolve("db") + ";NON_KEYWORDS=VALUE"));
+            return new Database(Path.of(System.getProperty("kc.home")), List.of(h2Url(directory)));
+        }
+
+        /** The {@code --db-url} option of an H2 database file in {@code directory}, in the mode Keycloak's dev-file database uses. */
+        public static String h2Url(Path directory) {
+            return "--db-url=jdbc:h2:file:" + directory.resolve("db") + ";NON_KEYWORDS=VALUE";
         }
 
         /** The harness's PostgreSQL build against {@code server}. */
@@ -52,22 +56,22 @@ public final class KcShCommand {
         }
     }
 
-    /** Runs {@code kc.sh <command> --optimized <database options> <arguments>} to its end; fails with the log's tail unless it exits 0. */
-    public static void run(Database database, Path log, String command, String... arguments) {
+    /**
+     * Runs {@code kc.sh <command> --optimized <database options> <arguments>} to its end and returns its log;
+     * fails with the log's tail unless it exits 0.
+     */
+    public static String run(Database database, Path log, String command, String... arguments) {
         List<String> line = new ArrayList<>(List.of(command, "--optimized"));
         line.addAll(database.options());
         line.addAll(List.of(arguments));
-        run(database.keycloakHome(), log, line.toArray(String[]::new));
-    }
-
-    private static void run(Path keycloakHome, Path log, String... arguments) {
         Instant started = Instant.now();
-        try (KcShProcess command = KcShProcess.start(keycloakHome, log, Map.of(), arguments)) {
-            int exit = command.awaitExit(TIMEOUT);
+        try (KcShProcess kcSh = KcShProcess.start(database.keycloakHome(), log, Map.of(), line.toArray(String[]::new))) {
+            int exit = kcSh.awaitExit(TIMEOUT);
             if (exit != 0) {
-                throw new AssertionError("kc.sh " + String.join(" ", arguments) + " exited " + exit + " after "
-                        + Duration.between(started, Instant.now()).toSeconds() + " s; " + log + ":\n" + command.logTail(30));
+                throw new AssertionError("kc.sh " + String.join(" ", line) + " exited " + exit + " after "
+                        + Duration.between(started, Instant.now()).toSeconds() + " s; " + log + ":\n" + kcSh.logTail(30));
             }
+            return kcSh.log();
         }
     }
 }

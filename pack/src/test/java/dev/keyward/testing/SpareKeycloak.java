@@ -39,7 +39,7 @@ public final class SpareKeycloak implements AutoCloseable {
         try {
             Files.createDirectories(scratch);
             Path log = Files.createTempFile(scratch, "kc-spare", ".log");
-            Path database = Files.createTempDirectory(scratch, "kc-spare-db").resolve("db");
+            Path database = Files.createTempDirectory(scratch, "kc-spare-db");
             int port = freePort();
             int managementPort = freePort();
             while (managementPort == port) {
@@ -47,7 +47,7 @@ public final class SpareKeycloak implements AutoCloseable {
             }
             List<String> arguments = new ArrayList<>(List.of("start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1",
                     "--hostname-strict=false", "--http-port=" + port, "--http-management-port=" + managementPort,
-                    "--db-url=jdbc:h2:file:" + database + ";NON_KEYWORDS=VALUE"));
+                    KcShCommand.Database.h2Url(database)));
             arguments.addAll(List.of(options));
             return new SpareKeycloak(config, port, managementPort, KcShProcess.start(config.keycloakHome(), log,
                     Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),

@@ -57,13 +57,12 @@ final class RealmScan {
     }
 
     Scanned scan(StoredClient client, Instant now) {
-        Map<String, String> attributes = client.exemptionAttributes();
-        List<Exemption> exemptions = ClientExemptions.all(client.clientId(), attributes::get, modes.rules());
+        ClientExemptions.Stored exemptions = ClientExemptions.stored(client.clientId(), client.exemptionAttributes()::get, modes.rules());
         Map<RuleId, Instant> active = new HashMap<>();
-        exemptions.stream().filter(e -> e.activeAt(now, modes.exemptionMaxDays())).forEach(e -> active.put(e.rule(), e.expires()));
+        exemptions.readable().stream().filter(e -> e.activeAt(now, modes.exemptionMaxDays())).forEach(e -> active.put(e.rule(), e.expires()));
         ReviewedClient reviewed = new ReviewedClient(client.settings(), BuiltInExemptions.isKeycloaksOwn(realm.getName(), client.clientId()),
                 BuiltInExemptions.rulesFor(realm.getName(), client.clientId()), active);
-        return new Scanned(client.clientId(), exemptions, ClientExemptions.unreadable(client.clientId(), attributes::get, modes.rules()),
+        return new Scanned(client.clientId(), exemptions.readable(), exemptions.unreadable(),
                 scan.review(reviewed, rule -> modes.realmMode(rule, realm)));
     }
 }

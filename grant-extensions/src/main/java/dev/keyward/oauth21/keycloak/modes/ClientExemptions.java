@@ -49,29 +49,25 @@ public final class ClientExemptions {
         }
     }
 
-    /** The rules whose exemption attribute is there but damaged: it exempts nothing, and the report says so. */
-    public static List<RuleId> unreadable(String clientId, UnaryOperator<String> attributes, List<RuleId> rules) {
-        List<RuleId> damaged = new ArrayList<>();
-        for (RuleId rule : rules) {
-            String value = attributes.apply(ATTRIBUTE_PREFIX + rule.id());
-            if (value != null && !value.isBlank() && read(clientId, rule, value).isEmpty()) {
-                damaged.add(rule);
-            }
-        }
-        return damaged;
+    /** A client's exemptions as stored: those that exempt, and the rules whose attribute is damaged (it exempts nothing, and the report says so). */
+    public record Stored(List<Exemption> readable, List<RuleId> unreadable) {
     }
 
     public static List<Exemption> all(ClientModel client, List<RuleId> rules) {
-        return all(client.getClientId(), client::getAttribute, rules);
+        return stored(client.getClientId(), client::getAttribute, rules).readable();
     }
 
-    /** The client's readable exemptions, its attributes looked up by name. */
-    public static List<Exemption> all(String clientId, UnaryOperator<String> attributes, List<RuleId> rules) {
-        List<Exemption> exemptions = new ArrayList<>();
+    /** The client's exemptions, its attributes looked up by name; each attribute is read once. */
+    public static Stored stored(String clientId, UnaryOperator<String> attributes, List<RuleId> rules) {
+        List<Exemption> readable = new ArrayList<>();
+        List<RuleId> unreadable = new ArrayList<>();
         for (RuleId rule : rules) {
-            read(clientId, rule, attributes.apply(ATTRIBUTE_PREFIX + rule.id())).ifPresent(exemptions::add);
+            String value = attributes.apply(ATTRIBUTE_PREFIX + rule.id());
+            if (value != null && !value.isBlank()) {
+                read(clientId, rule, value).ifPresentOrElse(readable::add, () -> unreadable.add(rule));
+            }
         }
-        return exemptions;
+        return new Stored(readable, unreadable);
     }
 
     public static void put(ClientModel client, Exemption exemption) {

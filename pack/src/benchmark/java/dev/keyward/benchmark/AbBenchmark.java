@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.keyward.testing.KcShProcess;
 
@@ -42,7 +44,7 @@ public final class AbBenchmark {
 
     /** The run's settings. */
     record Plan(Path stockHome, Path keywardHome, Path out, int pairs, int rounds, Duration round, Duration warmup, List<String> modes,
-                List<String> scenarios, int tokenUsers, int loginUsers, boolean open, boolean reports) {
+                List<String> scenarios, int tokenUsers, int loginUsers, boolean open, boolean reports, Optional<Path> docsChart) {
 
         /** Every setting from {@code -Dkeyward.benchmark.*}; the pack module's benchmark profiles hold the defaults. */
         static Plan fromSystemProperties() {
@@ -51,7 +53,7 @@ public final class AbBenchmark {
                     Duration.ofSeconds(number("warmup-seconds", 0)),
                     List.of(required("modes").split(",")), List.of(required("scenarios").split(",")),
                     number("token-users", 1), number("login-users", 1), Boolean.parseBoolean(required("open")),
-                    Boolean.parseBoolean(required("reports")));
+                    Boolean.parseBoolean(required("reports")), optional("docs-chart").map(Path::of));
         }
 
         private static int number(String name, int min) {
@@ -68,11 +70,13 @@ public final class AbBenchmark {
         }
 
         private static String required(String name) {
+            return optional(name).orElseThrow(() ->
+                    new IllegalArgumentException("Set -Dkeyward.benchmark." + name + " (the pack module's benchmark profile does)"));
+        }
+
+        private static Optional<String> optional(String name) {
             String value = System.getProperty("keyward.benchmark." + name);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException("Set -Dkeyward.benchmark." + name + " (the pack module's benchmark profile does)");
-            }
-            return value.strip();
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
         }
     }
 
@@ -214,6 +218,14 @@ public final class AbBenchmark {
         }
         RatioChart.write(summaries, plan.modes(), plan.out().resolve("ratios.png"));
         System.out.println("[benchmark] results in " + plan.out() + " (summary.md, measurements.csv, ratios.png, gatling/)");
+        plan.docsChart().ifPresent(chart -> {
+            try {
+                Files.copy(plan.out().resolve("ratios.png"), chart, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.println("[benchmark] chart copied to " + chart + " (docs/performance.md shows it)");
+        });
         System.out.println(markdown);
     }
 }

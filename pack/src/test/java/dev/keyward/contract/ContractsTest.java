@@ -30,8 +30,7 @@ class ContractsTest {
 
     @Test
     void everyExecutorOfTheGlobalProfilesIsRegisteredInTheJar() throws IOException {
-        List<String> registered = ServiceLoader.load(ClientPolicyExecutorProviderFactory.class).stream()
-                .map(ServiceLoader.Provider::get).map(ProviderFactory::getId).toList();
+        List<String> registered = registeredIds(ClientPolicyExecutorProviderFactory.class);
         List<String> named = new ArrayList<>();
         read("keyward-oauth21-client-profiles.json").path("profiles")
                 .forEach(profile -> profile.path("executors").forEach(executor -> named.add(executor.path("executor").asText())));
@@ -67,8 +66,7 @@ class ContractsTest {
     @Test
     void theGlobalPolicyRunsOnlyForRequestsKeywardJudgesWithAConditionInTheJar() throws IOException {
         // With any-client, Keycloak would build both executors for every event of every request (docs/performance.md).
-        List<String> registered = ServiceLoader.load(ClientPolicyConditionProviderFactory.class).stream()
-                .map(ServiceLoader.Provider::get).map(ProviderFactory::getId).toList();
+        List<String> registered = registeredIds(ClientPolicyConditionProviderFactory.class);
         List<String> named = new ArrayList<>();
         read("keyward-oauth21-client-policies.json").path("policies")
                 .forEach(policy -> policy.path("conditions").forEach(condition -> named.add(condition.path("condition").asText())));
@@ -83,6 +81,11 @@ class ContractsTest {
         String errorPage = text("theme/keyward/login/error.ftl");
 
         assertThat(errorPage).contains("starts_with(\"" + Finding.DESCRIPTION_PREFIX + "\")");
+    }
+
+    /** The ids of the factories of this SPI that the JAR registers in META-INF/services. */
+    private static List<String> registeredIds(Class<? extends ProviderFactory<?>> spi) {
+        return ServiceLoader.load(spi).stream().map(ServiceLoader.Provider::get).map(ProviderFactory::getId).toList();
     }
 
     private static JsonNode read(String resource) throws IOException {

@@ -90,7 +90,7 @@ const PAGES = [
  * Keyward's tab in the admin console (Realm settings > keyward-oauth21, Keycloak's declarative-ui
  * feature): reached as the master admin; axe judges the tab's panel, which is what Keyward declares.
  */
-const ADMIN = process.env.ADMIN_USER ? [{ name: "admin-console-keyward-tab", marker: "text=Compliance report (read-only)",
+const ADMIN = process.env.ADMIN_USER ? [{ name: "admin-console-keyward-tab", marker: "text=Compliance report and exemptions (read-only)",
   scope: "[role='tabpanel']:not([hidden])",
   // Keycloak's admin console renders a "List" setting as a menu toggle named by the field's label while it shows the
   // chosen value, whatever the provider declares (docs/known-keycloak-issues.md): reported, not counted as Keyward's.

@@ -172,12 +172,12 @@ class ComplianceIT {
     @Order(7)
     void readingNeedsViewClientsAndFixingNeedsManageClients() {
         String auditor = "auditor-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String userId = masterAdmin(auditor);
+        String userId = admin.createMasterUser(auditor);
         AdminClient asAuditor = admin.as(auditor, auditor + "-password");
 
         assertThat(asAuditor.get(report, "application/json").statusCode()).isEqualTo(403);
 
-        grantRealmManagementRole(userId, "view-clients");
+        admin.grantRealmManagementRoles(userId, REALM.name(), "view-clients");
         JsonNode read = AdminClient.json(AdminClient.expect(200, asAuditor.get(report, "application/json")));
 
         HttpResponse<String> fix = asAuditor.post(report + "/fixes", Map.of("clientId", "no-pkce-setting", "rule", "pkce-required",
@@ -192,8 +192,8 @@ class ComplianceIT {
     void anAdminWhoMayListClientsButViewNoneGetsAReportWithoutClients() {
         // Without realm-wide view-clients the report judges only the clients Keycloak's permissions let the admin view, one by one.
         String lister = "lister-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String userId = masterAdmin(lister);
-        grantRealmManagementRole(userId, "query-clients");
+        String userId = admin.createMasterUser(lister);
+        admin.grantRealmManagementRoles(userId, REALM.name(), "query-clients");
 
         JsonNode read = AdminClient.json(AdminClient.expect(200, admin.as(lister, lister + "-password").get(report, "application/json")));
 
@@ -201,20 +201,6 @@ class ComplianceIT {
         assertThat(read.path("clients")).isEmpty();
         assertThat(admin.get(report).path("summary").path("clients").asInt()).as("the realm has clients").isPositive();
         AdminClient.expect(204, admin.delete("realms/master/users/" + userId));
-    }
-
-    /** A user of the master realm without any role yet, password {@code <name>-password}; returns its ID. */
-    private String masterAdmin(String name) {
-        AdminClient.expect(201, admin.post("realms/master/users", Map.of("username", name, "enabled", true,
-                "credentials", List.of(Map.of("type", "password", "value", name + "-password", "temporary", false)))));
-        return admin.userId("master", name);
-    }
-
-    /** One role of this realm's management client in master ({@code <realm>-realm}). */
-    private void grantRealmManagementRole(String userId, String role) {
-        String realmClient = admin.get("realms/master/clients?clientId=" + REALM.name() + "-realm").get(0).path("id").asText();
-        JsonNode granted = admin.get("realms/master/clients/" + realmClient + "/roles/" + role);
-        AdminClient.expect(204, admin.post("realms/master/users/" + userId + "/role-mappings/clients/" + realmClient, List.of(granted)));
     }
 
     @Test

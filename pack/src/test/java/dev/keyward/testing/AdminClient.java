@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +60,20 @@ public final class AdminClient {
             throw new AssertionError("No user " + username + " in realm " + realm);
         }
         return users.get(0).path("id").asText();
+    }
+
+    /** A new user of the master realm without any role, password {@code <name>-password}; returns its ID. */
+    public String createMasterUser(String name) {
+        expect(201, post("realms/master/users", Map.of("username", name, "enabled", true,
+                "credentials", List.of(Map.of("type", "password", "value", name + "-password", "temporary", false)))));
+        return userId("master", name);
+    }
+
+    /** Roles of {@code realm}'s management client in master ({@code <realm>-realm}) for a master user, as a delegated admin gets them. */
+    public void grantRealmManagementRoles(String userId, String realm, String... roles) {
+        String realmClient = get("realms/master/clients?clientId=" + encode(realm + "-realm")).get(0).path("id").asText();
+        List<JsonNode> granted = Arrays.stream(roles).map(role -> get("realms/master/clients/" + realmClient + "/roles/" + role)).toList();
+        expect(204, post("realms/master/users/" + userId + "/role-mappings/clients/" + realmClient, granted));
     }
 
     /** POST JSON to {@code /admin/PATH}; the caller checks the status. */

@@ -40,14 +40,24 @@ public final class KcShCommand {
     /** A distribution and the database its commands use. */
     public record Database(Path keycloakHome, List<String> options) {
 
+        static final String H2_USER = "keyward";
+        static final String H2_PASSWORD = "keyward-test";
+
         /** The harness's H2 build with a database file of its own in {@code directory}. */
         public static Database h2(Path directory) {
-            return new Database(Path.of(System.getProperty("kc.home")), List.of(h2Url(directory)));
+            return new Database(Path.of(System.getProperty("kc.home")), h2Options(directory));
         }
 
-        /** The {@code --db-url} option of an H2 database file in {@code directory}, in the mode Keycloak's dev-file database uses. */
-        public static String h2Url(Path directory) {
-            return "--db-url=jdbc:h2:file:" + directory.resolve("db") + ";NON_KEYWORDS=VALUE";
+        /**
+         * The database options of an H2 database file in {@code directory}, in the mode Keycloak's dev-file database uses,
+         * with credentials of the harness's own so a test can also open the file directly ({@link H2Database}).
+         */
+        public static List<String> h2Options(Path directory) {
+            return List.of("--db-url=" + h2JdbcUrl(directory), "--db-username=" + H2_USER, "--db-password=" + H2_PASSWORD);
+        }
+
+        static String h2JdbcUrl(Path directory) {
+            return "jdbc:h2:file:" + directory.resolve("db") + ";NON_KEYWORDS=VALUE";
         }
 
         /** The harness's PostgreSQL build against {@code server}. */

@@ -32,22 +32,26 @@ public final class SpareKeycloak implements AutoCloseable {
         this.kcSh = kcSh;
     }
 
-    /** Runs {@code kc.sh start --optimized} with these extra options; returns without waiting. */
+    /** Runs {@code kc.sh start --optimized} on a new database with these extra options; returns without waiting. */
     public static SpareKeycloak start(String... options) {
+        return startOn(KcShCommand.scratch("kc-spare-db"), options);
+    }
+
+    /** Runs {@code kc.sh start --optimized} on the H2 database in {@code database} (see {@link KcShCommand.Database#h2}). */
+    public static SpareKeycloak startOn(Path database, String... options) {
         HarnessConfig config = HarnessConfig.fromSystemProperties();
         Path scratch = config.log().toAbsolutePath().getParent();
         try {
             Files.createDirectories(scratch);
             Path log = Files.createTempFile(scratch, "kc-spare", ".log");
-            Path database = Files.createTempDirectory(scratch, "kc-spare-db");
             int port = freePort();
             int managementPort = freePort();
             while (managementPort == port) {
                 managementPort = freePort();
             }
             List<String> arguments = new ArrayList<>(List.of("start", "--optimized", "--http-enabled=true", "--http-host=127.0.0.1",
-                    "--hostname-strict=false", "--http-port=" + port, "--http-management-port=" + managementPort,
-                    KcShCommand.Database.h2Url(database)));
+                    "--hostname-strict=false", "--http-port=" + port, "--http-management-port=" + managementPort));
+            arguments.addAll(KcShCommand.Database.h2Options(database));
             arguments.addAll(List.of(options));
             return new SpareKeycloak(config, port, managementPort, KcShProcess.start(config.keycloakHome(), log,
                     Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", config.adminUsername(),

@@ -1,6 +1,5 @@
 package dev.keyward.oauth21.keycloak.admin;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +10,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -18,7 +18,6 @@ import org.keycloak.services.ui.extend.UiTabProvider;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
 import dev.keyward.keycloak.defaults.StatelessProviderFactory;
-import dev.keyward.oauth21.compliance.ComplianceText;
 import dev.keyward.oauth21.exemption.ExemptionRequest;
 import dev.keyward.oauth21.keycloak.executor.Oauth21ExecutorFactory;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
@@ -39,10 +38,8 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
     static final String REASON = "reason";
     static final String EXPIRES = "expires";
     static final String MODES = "modes";
-    static final String EXEMPTIONS = "exemptions";
-    static final String COMPLIANCE = "compliance";
+    static final String REPORTS = "reports";
     static final String REFRESHED_AT = "refreshedAt";
-    private static final int MAX_CLIENTS_SHOWN = 50;
 
     private RuleModes modes;
 
@@ -83,10 +80,9 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
                 .helpText("A date such as 2027-01-31 (start of day, UTC) or an instant such as 2027-01-31T12:00:00Z.").add()
                 .property().name(MODES).label("Modes in force (read-only)").type(ProviderConfigProperty.TEXT_TYPE)
                 .helpText("Written by Keyward on each save: the server's and this realm's mode of every rule.").add()
-                .property().name(EXEMPTIONS).label("Exemptions (read-only)").type(ProviderConfigProperty.TEXT_TYPE)
-                .helpText("Written by Keyward on each save: every exemption of the realm.").add()
-                .property().name(COMPLIANCE).label("Compliance report (read-only)").type(ProviderConfigProperty.TEXT_TYPE)
-                .helpText("Written by Keyward on each save: clients that break or would break once enforced, with the fix for each.").add()
+                .property().name(REPORTS).label("Compliance report and exemptions (read-only)").type(ProviderConfigProperty.TEXT_TYPE)
+                .helpText("Where to read them: they are computed per request for the admin who asks (view-clients),"
+                        + " never copied into this tab, which every admin with view-realm can read.").add()
                 .property().name(REFRESHED_AT).label("Read-outs as of").type(ProviderConfigProperty.STRING_TYPE).add()
                 .build();
     }
@@ -104,22 +100,14 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
         // The console adds its route parameters to the config; the action fields apply to one save only.
         model.getConfig().putSingle(ACTION, "none");
         List.of(CLIENT, RULE, REASON, EXPIRES, "realm", "tab").forEach(model.getConfig()::remove);
-        if (auth == null) {
-            // A realm import: no admin to show the report to; the read-outs stay as exported.
-            return;
-        }
-        Instant now = RuleModes.now();
-        List<RealmScan.Scanned> scanned = new RealmScan(session, realm, modes).all(auth);
+        TabReadOuts.stripCopiedReport(model);
         model.getConfig().putSingle(MODES, ModesRepresentation.of(modes, realm).rules().entrySet().stream()
                 .map(e -> e.getKey() + ": server " + e.getValue().server() + ", realm " + e.getValue().realm()).collect(Collectors.joining("\n")));
-        String granted = scanned.stream().flatMap(s -> s.exemptions().stream()
-                        .map(e -> s.clientId() + ": " + e.rule().id() + " until " + e.expires() + " (" + e.reason() + ", by "
-                                + e.grantedBy() + (e.activeAt(now, modes.exemptionMaxDays()) ? ")" : ", no longer active)")))
-                .collect(Collectors.joining("\n"));
-        model.getConfig().putSingle(EXEMPTIONS, (granted.isEmpty() ? "No granted exemptions." : granted)
-                + "\nBuilt in: admin-cli in master (no-password-grant); Keycloak's consoles (exact-redirect-uri).");
-        model.getConfig().putSingle(COMPLIANCE, ComplianceText.render(scanned.stream().map(RealmScan.Scanned::review).toList(), MAX_CLIENTS_SHOWN));
-        model.getConfig().putSingle(REFRESHED_AT, now.toString());
+        String api = "/admin/realms/" + realm.getName() + "/" + Oauth21AdminResourceProviderFactory.PROVIDER_ID;
+        model.getConfig().putSingle(REPORTS, "Compliance report with one-click fixes (JSON or CSV): GET " + api + "/compliance"
+                + "\nExemptions: GET " + api + "/exemptions"
+                + "\nBoth need view-clients; they are computed for the admin who asks and never stored in this tab.");
+        model.getConfig().putSingle(REFRESHED_AT, RuleModes.now().toString());
     }
 
     private void act(AdminPermissionEvaluator auth, RealmModel realm, ComponentModel model, String action) {
@@ -150,6 +138,11 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         modes = Oauth21ExecutorFactory.ruleModes(factory);
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                TabReadOuts.stripFromEveryRealm(factory);
+            }
+        });
     }
 
     @Override

@@ -1,16 +1,10 @@
 package dev.keyward.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * Direct SQL on the H2 database file of a stopped harness Keycloak (see {@link KcShCommand.Database#h2}),
@@ -35,16 +29,11 @@ public final class H2Database {
     }
 
     private static Driver driver() {
-        Path libraries = HarnessConfig.fromSystemProperties().keycloakHome().resolve("lib/lib/main");
-        try (Stream<Path> jars = Files.list(libraries)) {
-            Path h2 = jars.filter(jar -> jar.getFileName().toString().startsWith("com.h2database.h2-")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No H2 driver in " + libraries));
-            ClassLoader loader = new URLClassLoader(new URL[] {h2.toUri().toURL()}, H2Database.class.getClassLoader());
-            return (Driver) Class.forName("org.h2.Driver", true, loader).getDeclaredConstructor().newInstance();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return (Driver) Class.forName("org.h2.Driver", true, KeycloakLibraries.library("com.h2database.h2-"))
+                    .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Could not load the H2 driver of " + libraries, e);
+            throw new IllegalStateException("Could not load the distribution's H2 driver", e);
         }
     }
 }

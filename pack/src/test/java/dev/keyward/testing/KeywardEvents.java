@@ -29,6 +29,23 @@ public final class KeywardEvents {
         return events.get(0);
     }
 
+    /**
+     * Keyward's report-mode findings in requests of this type (e.g. {@code LOGIN}) of this client, newest first:
+     * stored as {@code CLIENT_INFO} events, never as the request's error type, since the request goes on.
+     */
+    public List<JsonNode> reported(String requestType, String clientId) {
+        return of("CLIENT_INFO", clientId).stream()
+                .filter(event -> requestType.equals(event.path("details").path("keyward_request").asText())).toList();
+    }
+
+    public JsonNode latestReported(String requestType, String clientId) {
+        List<JsonNode> events = reported(requestType, clientId);
+        if (events.isEmpty()) {
+            throw new AssertionError("No Keyward finding reported in a " + requestType + " request of client " + clientId + " in realm " + realm);
+        }
+        return events.get(0);
+    }
+
     /** Every Keyward event of the realm, of any type. */
     public List<JsonNode> all() {
         return keywardEvents("events?max=500");

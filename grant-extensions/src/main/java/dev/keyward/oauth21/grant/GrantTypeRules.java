@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.Metadata;
 import dev.keyward.oauth21.rule.OAuthErrors;
 import dev.keyward.oauth21.rule.TokenRequest;
@@ -14,8 +15,6 @@ import dev.keyward.oauth21.rule.Violation;
 public final class GrantTypeRules {
 
     /** Keycloak's client settings behind "Implicit flow" and "Direct access grants". */
-    public static final String IMPLICIT_FLOW_SETTING = "implicitFlowEnabled";
-    public static final String DIRECT_ACCESS_GRANTS_SETTING = "directAccessGrantsEnabled";
     private static final Set<String> CODE_ONLY_RESPONSE_TYPES = Set.of("code", "none");
 
     private GrantTypeRules() {
@@ -47,7 +46,7 @@ public final class GrantTypeRules {
         }
         return Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT_METADATA,
                         "the implicit flow must stay off; use the authorization code flow with PKCE (OAuth 2.1 section 10.1)")
-                .about(new Violation.Setting(IMPLICIT_FLOW_SETTING, "true",
+                .about(new Violation.Setting(ClientSetting.IMPLICIT_FLOW.id(), "true",
                         "switch Implicit flow off under Settings > Capability config", "false", true)));
     }
 
@@ -60,7 +59,7 @@ public final class GrantTypeRules {
         return Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT_METADATA,
                         "direct access grants (the password grant) must stay off; use the authorization code flow with PKCE"
                                 + " (OAuth 2.1 section 10.2)")
-                .about(new Violation.Setting(DIRECT_ACCESS_GRANTS_SETTING, "true",
+                .about(new Violation.Setting(ClientSetting.DIRECT_ACCESS_GRANTS.id(), "true",
                         "switch Direct access grants off under Settings > Capability config", "false", true)));
     }
 

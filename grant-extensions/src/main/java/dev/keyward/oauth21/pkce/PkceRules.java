@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Metadata;
 import dev.keyward.oauth21.rule.OAuthErrors;
@@ -17,7 +18,6 @@ import dev.keyward.oauth21.rule.Violation;
 public final class PkceRules {
 
     /** Keycloak's client attribute behind "PKCE Method". */
-    public static final String METHOD_SETTING = "attributes.pkce.code.challenge.method";
     static final int S256_CHALLENGE_LENGTH = 43;
     private static final String S256 = "S256";
     private static final String PLAIN = "plain";
@@ -103,7 +103,7 @@ public final class PkceRules {
     }
 
     private static Violation.Setting methodSetting(String value) {
-        return new Violation.Setting(METHOD_SETTING, value, "set PKCE Method to S256 under Advanced > Advanced settings", S256, true);
+        return new Violation.Setting(ClientSetting.PKCE_METHOD.id(), value, "set PKCE Method to S256 under Advanced > Advanced settings", S256, true);
     }
 
     /** With S256 required, {@code plain} is not a method a client may use. */

@@ -1,6 +1,5 @@
 package dev.keyward.oauth21.redirect;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,19 +10,6 @@ import java.util.Optional;
 public final class RedirectUriRegistration {
 
     private RedirectUriRegistration() {
-    }
-
-    /**
-     * Keycloak lets a client register redirect URIs relative to its root URL ({@code /callback} with
-     * root URL {@code https://app.example.com}); the URI in force is the two joined as strings.
-     * Other relative URIs, and every absolute one, are returned as registered.
-     */
-    public static List<String> inForce(List<String> registered, String rootUrl) {
-        if (rootUrl == null || rootUrl.isBlank() || registered.stream().noneMatch(uri -> uri.startsWith("/"))) {
-            return registered;
-        }
-        String root = rootUrl.endsWith("/") ? rootUrl.substring(0, rootUrl.length() - 1) : rootUrl;
-        return registered.stream().map(uri -> uri.startsWith("/") ? root + uri : uri).toList();
     }
 
     /** Why this URI may not be registered, or empty when it may. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.OAuthErrors;
 import dev.keyward.oauth21.rule.Violation;
 
@@ -14,7 +15,6 @@ public final class RedirectUriRules {
     private RedirectUriRules() {
     }
 
-    static final String SETTING = "redirectUris";
 
     /** OAuth 2.1 §4.1.1: the requested redirect_uri equals a registered one (loopback: any port). */
     public static Optional<Violation> exactMatch(AuthorizationRequest request) {
@@ -31,7 +31,7 @@ public final class RedirectUriRules {
                 .orElse("; the client has no registered redirect URIs");
         // The requested URI is what an exact list would have to hold, should the request be legitimate.
         return Optional.of(Violation.of(OAuthErrors.INVALID_REQUEST, "redirect_uri does not exactly match a registered redirect URI" + closest)
-                .about(new Violation.Setting(SETTING, requested, "add this exact URI under Settings > Access settings > Valid redirect URIs"
+                .about(new Violation.Setting(ClientSetting.REDIRECT_URIS.id(), requested, "add this exact URI under Settings > Access settings > Valid redirect URIs"
                         + " if the application really uses it", null, true)));
     }
 
@@ -50,7 +50,7 @@ public final class RedirectUriRules {
         String first = offenders.get(0);
         return Optional.of(Violation.of(OAuthErrors.INVALID_REDIRECT_URI,
                         "redirect URI '" + first + "' is not allowed: " + RedirectUriRegistration.problem(first).orElseThrow())
-                .about(new Violation.Setting(SETTING, String.join(" ", offenders), "replace each under Settings > Access settings >"
+                .about(new Violation.Setting(ClientSetting.REDIRECT_URIS.id(), String.join(" ", offenders), "replace each under Settings > Access settings >"
                         + " Valid redirect URIs by the exact URIs the application uses (https, or http only on 127.0.0.1 or [::1]);"
                         + " the report lists the URIs seen at runtime", null, true)));
     }

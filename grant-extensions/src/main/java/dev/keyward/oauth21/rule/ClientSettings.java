@@ -1,25 +1,190 @@
 package dev.keyward.oauth21.rule;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * What the rules need of a client's stored configuration.
- *
- * @param redirectUris       as in force (joined to the root URL where relative)
- * @param pkceMethod         Keycloak's "PKCE Method" setting ({@code S256}, {@code plain}), null when not set
- * @param standardFlow       whether the authorization code flow is on
- * @param implicitFlow       whether the implicit flow is on
- * @param directAccessGrants whether the password grant ("Direct access grants") is on
+ * What the rules need of a client's stored configuration: one value per {@link ClientSetting}, as
+ * stored, and the views the rules judge (redirect URIs as in force, flows off for a bearer-only
+ * client). Every way of reading a client, merging a registration and versioning it goes through the
+ * list of settings, so a new setting cannot be left out of any of them.
  */
-public record ClientSettings(String clientId, boolean publicClient, List<String> redirectUris,
-                             String pkceMethod, boolean standardFlow, boolean implicitFlow, boolean directAccessGrants) {
+public final class ClientSettings {
 
-    public ClientSettings {
-        redirectUris = List.copyOf(redirectUris);
+    /** FNV-1's offset basis and prime, for {@link #version}. */
+    private static final long VERSION_SEED = 0xcbf29ce484222325L;
+    private static final long VERSION_MULTIPLIER = 0x100000001b3L;
+
+    private final Map<ClientSetting, Object> stored;
+    private final List<String> redirectUrisInForce;
+
+    private ClientSettings(Map<ClientSetting, Object> stored) {
+        this.stored = stored;
+        this.redirectUrisInForce = inForce(list(ClientSetting.REDIRECT_URIS), string(ClientSetting.ROOT_URL));
+    }
+
+    /** A client's settings, each read by {@code read} (null: the setting is not set). */
+    public static ClientSettings read(Function<ClientSetting, Object> read) {
+        Map<ClientSetting, Object> stored = new EnumMap<>(ClientSetting.class);
+        for (ClientSetting setting : ClientSetting.values()) {
+            stored.put(setting, setting.normalised(read.apply(setting)));
+        }
+        return new ClientSettings(stored);
+    }
+
+    /**
+     * The client a registration or update leaves behind: each setting as proposed (a key with a null
+     * value clears it), else as {@code stored} before, else Keycloak's default for a new client.
+     */
+    public static ClientSettings merged(Map<ClientSetting, Object> proposed, ClientSettings stored) {
+        return read(setting -> proposed.containsKey(setting) ? proposed.get(setting)
+                : stored != null ? stored.value(setting) : setting.newClientDefault());
+    }
+
+    /** An absolute-URI client, as the rules' tests write one. */
+    public ClientSettings(String clientId, boolean publicClient, List<String> redirectUris,
+                          String pkceMethod, boolean standardFlow, boolean implicitFlow, boolean directAccessGrants) {
+        this(read(setting -> switch (setting) {
+            case CLIENT_ID -> clientId;
+            case PUBLIC_CLIENT -> publicClient;
+            case REDIRECT_URIS -> redirectUris;
+            case PKCE_METHOD -> pkceMethod;
+            case STANDARD_FLOW -> standardFlow;
+            case IMPLICIT_FLOW -> implicitFlow;
+            case DIRECT_ACCESS_GRANTS -> directAccessGrants;
+            default -> null;
+        }).stored);
     }
 
     /** A code-flow client as far as request checks care: its type and redirect URIs. */
     public ClientSettings(String clientId, boolean publicClient, List<String> redirectUris) {
         this(clientId, publicClient, redirectUris, null, true, false, false);
+    }
+
+    /** The same settings with one changed. */
+    public ClientSettings with(ClientSetting setting, Object value) {
+        Map<ClientSetting, Object> changed = new EnumMap<>(stored);
+        changed.put(setting, setting.normalised(value));
+        return new ClientSettings(changed);
+    }
+
+    /** The value as stored (or Keycloak's new-client default where it is not set). */
+    public Object value(ClientSetting setting) {
+        return stored.get(setting);
+    }
+
+    public String clientId() {
+        return string(ClientSetting.CLIENT_ID);
+    }
+
+    public boolean publicClient() {
+        return flag(ClientSetting.PUBLIC_CLIENT);
+    }
+
+    /** As in force: relative URIs joined to the root URL. */
+    public List<String> redirectUris() {
+        return redirectUrisInForce;
+    }
+
+    /** Keycloak's "PKCE Method" ({@code S256}, {@code plain}), null when not set. */
+    public String pkceMethod() {
+        return string(ClientSetting.PKCE_METHOD);
+    }
+
+    public boolean standardFlow() {
+        return flow(ClientSetting.STANDARD_FLOW);
+    }
+
+    public boolean implicitFlow() {
+        return flow(ClientSetting.IMPLICIT_FLOW);
+    }
+
+    public boolean directAccessGrants() {
+        return flow(ClientSetting.DIRECT_ACCESS_GRANTS);
+    }
+
+    /**
+     * A 64-bit hash of every setting, for a fix to notice that the client changed since the report was
+     * read (an optimistic lock among admins, not a secret, so no cryptographic digest: a report on 10,000
+     * clients computes one each). Independent of the order in which the store lists a list setting (a
+     * set in Keycloak), and the same on every node and JVM.
+     */
+    public String version() {
+        long hash = VERSION_SEED;
+        for (Map.Entry<ClientSetting, Object> setting : stored.entrySet()) {
+            hash = mix(hash, setting.getKey().id());
+            if (setting.getValue() instanceof List<?> list) {
+                List<String> values = new ArrayList<>(list.stream().map(String::valueOf).toList());
+                Collections.sort(values);
+                for (String value : values) {
+                    hash = mix(hash, value);
+                }
+            } else {
+                hash = mix(hash, setting.getValue() == null ? null : String.valueOf(setting.getValue()));
+            }
+        }
+        return HexFormat.of().toHexDigits(hash);
+    }
+
+    /**
+     * Keycloak lets a client register redirect URIs relative to its root URL ({@code /callback} with
+     * root URL {@code https://app.example.com}); the URI in force is the two joined as strings.
+     * Other relative URIs, and every absolute one, are returned as registered.
+     */
+    private static List<String> inForce(List<String> registered, String rootUrl) {
+        if (rootUrl == null || rootUrl.isBlank() || registered.stream().noneMatch(uri -> uri.startsWith("/"))) {
+            return registered;
+        }
+        String root = rootUrl.endsWith("/") ? rootUrl.substring(0, rootUrl.length() - 1) : rootUrl;
+        return registered.stream().map(uri -> uri.startsWith("/") ? root + uri : uri).toList();
+    }
+
+    /** Polynomial hash of the text, then a separator, so that "ab","c" and "a","bc" differ; null differs from "". */
+    private static long mix(long hash, String text) {
+        if (text == null) {
+            return hash * VERSION_MULTIPLIER + 1;
+        }
+        long mixed = hash;
+        for (int i = 0; i < text.length(); i++) {
+            mixed = mixed * VERSION_MULTIPLIER + text.charAt(i);
+        }
+        return mixed * VERSION_MULTIPLIER + 2;
+    }
+
+    private boolean flow(ClientSetting setting) {
+        return !flag(ClientSetting.BEARER_ONLY) && flag(setting);
+    }
+
+    private boolean flag(ClientSetting setting) {
+        return (Boolean) stored.get(setting);
+    }
+
+    private String string(ClientSetting setting) {
+        return (String) stored.get(setting);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> list(ClientSetting setting) {
+        return (List<String>) stored.get(setting);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientSettings settings && stored.equals(settings.stored);
+    }
+
+    @Override
+    public int hashCode() {
+        return stored.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ClientSettings" + stored;
     }
 }

@@ -2,8 +2,6 @@ package dev.keyward.oauth21.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.keyward.oauth21.baseline.Baseline;
@@ -11,6 +9,7 @@ import dev.keyward.oauth21.compliance.ClientReview;
 import dev.keyward.oauth21.compliance.ComplianceScan;
 import dev.keyward.oauth21.compliance.ComplianceSummary;
 import dev.keyward.oauth21.compliance.ReviewedClient;
+import dev.keyward.oauth21.modes.EffectiveMode;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Mode;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,6 +33,8 @@ public class ComplianceScanBenchmark {
     static final int CLIENTS = 10_000;
 
     private final ComplianceScan scan = new ComplianceScan(Baseline.oauth21());
+    private static final EffectiveMode ENFORCED = EffectiveMode.server(Mode.ENFORCE);
+
     private final List<ReviewedClient> realm = new ArrayList<>(CLIENTS);
 
     @Setup
@@ -52,8 +53,7 @@ public class ComplianceScanBenchmark {
                 case 9 -> pkce = null;
                 default -> uris.add(host + "/logout");
             }
-            realm.add(new ReviewedClient(new ClientSettings("client-" + i, i % 3 == 0, uris, pkce, true, implicit, password), false,
-                    Set.of(), Map.of()));
+            realm.add(new ReviewedClient(new ClientSettings("client-" + i, i % 3 == 0, uris, pkce, true, implicit, password), false));
         }
     }
 
@@ -61,7 +61,7 @@ public class ComplianceScanBenchmark {
     public ComplianceSummary reviewTenThousandClients() {
         List<ClientReview> reviews = new ArrayList<>(CLIENTS);
         for (ReviewedClient client : realm) {
-            reviews.add(scan.review(client, rule -> Mode.ENFORCE));
+            reviews.add(scan.review(client, rule -> ENFORCED));
         }
         return ComplianceSummary.of(reviews);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,12 +66,17 @@ class RedirectUriRegistrationTest {
 
     @Test
     void uriRelativeToTheClientsRootUrlAreJoinedToIt() {
-        assertThat(RedirectUriRegistration.inForce(List.of("/cb", "https://other.example/cb", "/x/*"), "https://app.example.com/"))
+        assertThat(inForce(List.of("/cb", "https://other.example/cb", "/x/*"), "https://app.example.com/"))
                 .containsExactly("https://app.example.com/cb", "https://other.example/cb", "https://app.example.com/x/*");
-        assertThat(RedirectUriRegistration.inForce(List.of("/cb"), null)).containsExactly("/cb");
-        assertThat(RedirectUriRegistration.inForce(List.of("/cb"), "http://app.example.com")).containsExactly("http://app.example.com/cb");
-        assertThat(RedirectUriRegistration.problem(RedirectUriRegistration.inForce(List.of("/cb"), "http://app.example.com").get(0)))
+        assertThat(inForce(List.of("/cb"), null)).containsExactly("/cb");
+        assertThat(inForce(List.of("/cb"), "http://app.example.com")).containsExactly("http://app.example.com/cb");
+        assertThat(RedirectUriRegistration.problem(inForce(List.of("/cb"), "http://app.example.com").get(0)))
                 .get().asString().contains("http is allowed only for loopback");
+    }
+
+    /** The redirect URIs in force of a client with these stored URIs and root URL. */
+    private static List<String> inForce(List<String> stored, String rootUrl) {
+        return new ClientSettings("web", false, stored).with(ClientSetting.ROOT_URL, rootUrl).redirectUris();
     }
 
     @Test

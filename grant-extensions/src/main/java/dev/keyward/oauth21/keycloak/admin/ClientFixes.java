@@ -15,10 +15,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.keyward.oauth21.compliance.ReportedFinding;
-import dev.keyward.oauth21.grant.GrantTypeRules;
-import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
-import dev.keyward.oauth21.keycloak.modes.RuleModes;
-import dev.keyward.oauth21.pkce.PkceRules;
+import dev.keyward.oauth21.keycloak.clients.StoredSetting;
+import dev.keyward.oauth21.keycloak.clients.StoredClient;
 
 /**
  * One-click fixes: sets a setting to the one safe value its finding names, only on the client the
@@ -50,7 +48,7 @@ final class ClientFixes {
             throw ErrorResponse.error("No client with clientId " + request.clientId() + " in realm " + realm.getName(), Response.Status.NOT_FOUND);
         }
         auth.clients().requireManage(client);
-        RealmScan.Scanned scanned = scan.scan(StoredClient.of(client), RuleModes.now());
+        RealmScan.Scanned scanned = scan.scan(StoredClient.of(client));
         Optional<ReportedFinding> finding = scanned.review().findings().stream()
                 .filter(f -> f.rule().id().equals(request.rule()) && f.setting().equals(request.setting())).findFirst();
         if (finding.isEmpty()) {
@@ -76,15 +74,12 @@ final class ClientFixes {
         adminEvent.resource(ResourceType.CLIENT).operation(OperationType.UPDATE).resourcePath("clients", client.getId())
                 .representation(change).success();
         return new ComplianceRepresentation.FixResult(request.clientId(), request.rule(), request.setting(), true, before, after,
-                scan.scan(StoredClient.of(client), RuleModes.now()).review().version(), "Fixed: " + request.setting() + " is now " + after + ".");
+                scan.scan(StoredClient.of(client)).review().version(), "Fixed: " + request.setting() + " is now " + after + ".");
     }
 
     private static void set(ClientModel client, String setting, String value) {
-        switch (setting) {
-            case PkceRules.METHOD_SETTING -> client.setAttribute(KeycloakClients.PKCE_METHOD_ATTRIBUTE, value);
-            case GrantTypeRules.IMPLICIT_FLOW_SETTING -> client.setImplicitFlowEnabled(Boolean.parseBoolean(value));
-            case GrantTypeRules.DIRECT_ACCESS_GRANTS_SETTING -> client.setDirectAccessGrantsEnabled(Boolean.parseBoolean(value));
-            default -> throw ErrorResponse.error("There is no one-click fix for " + setting, Response.Status.BAD_REQUEST);
-        }
+        StoredSetting.byId(setting).filter(StoredSetting::writable)
+                .orElseThrow(() -> ErrorResponse.error("There is no one-click fix for " + setting, Response.Status.BAD_REQUEST))
+                .write(client, value);
     }
 }

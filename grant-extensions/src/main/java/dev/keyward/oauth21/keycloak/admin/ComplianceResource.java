@@ -66,7 +66,7 @@ public class ComplianceResource {
                            @QueryParam("format") String format) {
         auth.clients().requireList();
         int days = number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS);
-        Instant now = RuleModes.now();
+        Instant now = modes.now();
         List<RealmScan.Scanned> scanned = new RealmScan(session, realm, modes).all(auth);
         Map<String, RuntimeActivity> runtime = RuntimeFindings.read(session, realm, Duration.ofDays(days), now);
         if (wantsCsv(format)) {
@@ -76,7 +76,7 @@ public class ComplianceResource {
         int size = number("max", max, DEFAULT_PAGE, 1, Integer.MAX_VALUE);
         List<ComplianceRepresentation.Client> clients = new ArrayList<>();
         for (RealmScan.Scanned client : scanned.subList(Math.min(from, scanned.size()), (int) Math.min((long) from + size, scanned.size()))) {
-            clients.add(ComplianceRepresentation.Client.of(client.review(), exemptions(client, now),
+            clients.add(ComplianceRepresentation.Client.of(client.review(), exemptions(client),
                     runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE)));
         }
         return Response.ok(new ComplianceRepresentation(realm.getName(), now.toString(), days, ModesRepresentation.of(modes, realm).rules(),
@@ -104,7 +104,7 @@ public class ComplianceResource {
                         "/admin/realms/" + other.getName() + "/keyward-oauth21/compliance"));
             }
         });
-        return new ComplianceRepresentation.Server(RuleModes.now().toString(), realms);
+        return new ComplianceRepresentation.Server(modes.now().toString(), realms);
     }
 
     @POST
@@ -129,12 +129,11 @@ public class ComplianceResource {
         };
     }
 
-    private List<ExemptionRepresentation> exemptions(RealmScan.Scanned client, Instant now) {
+    private List<ExemptionRepresentation> exemptions(RealmScan.Scanned client) {
         List<ExemptionRepresentation> exemptions = new ArrayList<>();
         BuiltInExemptions.forClient(realm.getName(), client.clientId())
                 .forEach(builtIn -> exemptions.add(ExemptionRepresentation.builtIn(builtIn)));
-        client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.clientId(), e,
-                e.activeAt(now, modes.exemptionMaxDays()))));
+        client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.clientId(), e, modes.policy().active(e))));
         client.unreadableExemptions().forEach(rule -> exemptions.add(ExemptionRepresentation.unreadable(client.clientId(), rule)));
         return exemptions;
     }

@@ -71,7 +71,6 @@ public class Oauth21AdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<ExemptionRepresentation> list() {
         auth.clients().requireList();
-        Instant now = RuleModes.now();
         List<ExemptionRepresentation> exemptions = new ArrayList<>();
         for (BuiltInExemptions.BuiltIn builtIn : BuiltInExemptions.ALL) {
             if (builtIn.appliesIn(realm.getName()) && realm.getClientByClientId(builtIn.clientId()) != null) {
@@ -80,7 +79,7 @@ public class Oauth21AdminResource {
         }
         realm.getClientsStream()
                 .filter(auth.clients()::canView)
-                .forEach(client -> ClientExemptions.all(client, modes.rules()).forEach(e -> exemptions.add(representation(client, e, now))));
+                .forEach(client -> ClientExemptions.all(client, modes.rules()).forEach(e -> exemptions.add(representation(client, e))));
         return exemptions;
     }
 
@@ -94,7 +93,7 @@ public class Oauth21AdminResource {
         }
         ClientModel client = client(grant.clientId());
         auth.clients().requireManage(client);
-        Instant now = RuleModes.now();
+        Instant now = modes.now();
         ExemptionGrants.Outcome outcome = new ExemptionGrants(modes).grant(client,
                 new ExemptionRequest(grant.rule(), grant.reason(), grant.expires()), auth.adminAuth().getUser().getUsername(), now);
         if (!outcome.problems().isEmpty()) {
@@ -102,7 +101,7 @@ public class Oauth21AdminResource {
         }
         Exemption exemption = outcome.exemption();
         boolean replaces = outcome.replaced();
-        ExemptionRepresentation representation = representation(client, exemption, now);
+        ExemptionRepresentation representation = representation(client, exemption);
         adminEvent.operation(replaces ? OperationType.UPDATE : OperationType.CREATE)
                 .resourcePath("clients", client.getId(), "keyward-exemptions", exemption.rule().id())
                 .representation(representation)
@@ -135,7 +134,7 @@ public class Oauth21AdminResource {
         return client;
     }
 
-    private ExemptionRepresentation representation(ClientModel client, Exemption exemption, Instant now) {
-        return ExemptionRepresentation.granted(client.getClientId(), exemption, exemption.activeAt(now, modes.exemptionMaxDays()));
+    private ExemptionRepresentation representation(ClientModel client, Exemption exemption) {
+        return ExemptionRepresentation.granted(client.getClientId(), exemption, modes.policy().active(exemption));
     }
 }

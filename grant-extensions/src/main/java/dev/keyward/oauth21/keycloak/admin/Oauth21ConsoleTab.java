@@ -107,7 +107,7 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
         model.getConfig().putSingle(REPORTS, "Compliance report with one-click fixes (JSON or CSV): GET " + api + "/compliance"
                 + "\nExemptions: GET " + api + "/exemptions"
                 + "\nBoth need view-clients; they are computed for the admin who asks and never stored in this tab.");
-        model.getConfig().putSingle(REFRESHED_AT, RuleModes.now().toString());
+        model.getConfig().putSingle(REFRESHED_AT, modes.now().toString());
     }
 
     private void act(AdminPermissionEvaluator auth, RealmModel realm, ComponentModel model, String action) {
@@ -122,7 +122,7 @@ public class Oauth21ConsoleTab implements UiTabProvider, UiTabProviderFactory<Co
         if ("grant".equals(action)) {
             ExemptionGrants.Outcome outcome = new ExemptionGrants(modes).grant(client,
                     new ExemptionRequest(model.get(RULE), model.get(REASON), model.get(EXPIRES)), auth.adminAuth().getUser().getUsername(),
-                    RuleModes.now());
+                    modes.now());
             if (!outcome.problems().isEmpty()) {
                 throw new ComponentValidationException(String.join("; ", outcome.problems()));
             }

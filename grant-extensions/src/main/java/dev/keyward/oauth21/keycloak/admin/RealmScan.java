@@ -1,10 +1,7 @@
 package dev.keyward.oauth21.keycloak.admin;
 
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.keycloak.models.KeycloakSession;
@@ -18,7 +15,9 @@ import dev.keyward.oauth21.compliance.ComplianceScan;
 import dev.keyward.oauth21.compliance.ReviewedClient;
 import dev.keyward.oauth21.exemption.Exemption;
 import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
-import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
+import dev.keyward.oauth21.keycloak.clients.KeycloakClients;
+import dev.keyward.oauth21.keycloak.clients.DatabaseClients;
+import dev.keyward.oauth21.keycloak.clients.StoredClient;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 import dev.keyward.oauth21.rule.RuleId;
 
@@ -46,23 +45,20 @@ final class RealmScan {
      * clients gets them one by one through Keycloak's model, each checked.
      */
     List<Scanned> all(AdminPermissionEvaluator auth) {
-        Instant now = RuleModes.now();
         Stream<StoredClient> clients = auth.clients().canView()
                 ? DatabaseClients.read(session, realm).map(List::stream).orElseGet(() -> realm.getClientsStream().map(StoredClient::of))
                 : realm.getClientsStream().filter(auth.clients()::canView).map(StoredClient::of);
         return clients.filter(client -> KeycloakClients.isOpenIdConnect(client.protocol()))
                 .sorted(Comparator.comparing(StoredClient::clientId))
-                .map(client -> scan(client, now))
+                .map(this::scan)
                 .toList();
     }
 
-    Scanned scan(StoredClient client, Instant now) {
+    /** Judged with the modes requests of the client meet: the same policy, with the client's exemptions as stored. */
+    Scanned scan(StoredClient client) {
         ClientExemptions.Stored exemptions = ClientExemptions.stored(client.clientId(), client.exemptionAttributes()::get, modes.rules());
-        Map<RuleId, Instant> active = new HashMap<>();
-        exemptions.readable().stream().filter(e -> e.activeAt(now, modes.exemptionMaxDays())).forEach(e -> active.put(e.rule(), e.expires()));
-        ReviewedClient reviewed = new ReviewedClient(client.settings(), BuiltInExemptions.isKeycloaksOwn(realm.getName(), client.clientId()),
-                BuiltInExemptions.rulesFor(realm.getName(), client.clientId()), active);
+        ReviewedClient reviewed = new ReviewedClient(client.settings(), BuiltInExemptions.isKeycloaksOwn(realm.getName(), client.clientId()));
         return new Scanned(client.clientId(), exemptions.readable(), exemptions.unreadable(),
-                scan.review(reviewed, rule -> modes.realmMode(rule, realm)));
+                scan.review(reviewed, rule -> modes.effective(rule, realm, client.clientId(), exemptions)));
     }
 }

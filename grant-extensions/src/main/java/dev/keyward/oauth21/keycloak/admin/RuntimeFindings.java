@@ -26,11 +26,12 @@ final class RuntimeFindings {
 
     static final int MAX_EVENTS = 100_000;
     private static final int MAX_REDIRECT_URIS = 20;
-    /** The event types Keyward records its findings under (see FindingRecorder). */
+    /** The event types Keyward records its findings under (see FindingRecorder): refusals, and reported findings. */
     private static final EventType[] FINDING_TYPES = {EventType.LOGIN_ERROR, EventType.CODE_TO_TOKEN_ERROR, EventType.REFRESH_TOKEN_ERROR,
-            EventType.PUSHED_AUTHORIZATION_REQUEST_ERROR, EventType.CLIENT_REGISTER_ERROR, EventType.CLIENT_UPDATE_ERROR};
-    /** Requests whose redirect URI is judged; registrations name stored URIs instead. */
-    private static final Set<EventType> REQUEST_TYPES = Set.of(EventType.LOGIN_ERROR, EventType.PUSHED_AUTHORIZATION_REQUEST_ERROR);
+            EventType.PUSHED_AUTHORIZATION_REQUEST_ERROR, EventType.CLIENT_REGISTER_ERROR, EventType.CLIENT_UPDATE_ERROR, FindingRecorder.REPORTED};
+    /** Requests whose redirect URI is judged, refused or reported; registrations name stored URIs instead. */
+    private static final Set<String> REQUEST_TYPES = Set.of(EventType.LOGIN_ERROR.name(), EventType.PUSHED_AUTHORIZATION_REQUEST_ERROR.name(),
+            EventType.LOGIN.name(), EventType.PUSHED_AUTHORIZATION_REQUEST.name());
 
     private RuntimeFindings() {
     }
@@ -60,7 +61,8 @@ final class RuntimeFindings {
             count++;
             newest = Math.max(newest, event.getTime());
             Map<String, String> details = event.getDetails();
-            if (REQUEST_TYPES.contains(event.getType()) && Baseline.EXACT_REDIRECT_URI.id().equals(details.get(FindingRecorder.DETAIL_RULE))
+            String request = details.getOrDefault(FindingRecorder.DETAIL_REQUEST, event.getType().name());
+            if (REQUEST_TYPES.contains(request) && Baseline.EXACT_REDIRECT_URI.id().equals(details.get(FindingRecorder.DETAIL_RULE))
                     && details.get(FindingRecorder.DETAIL_VALUE) != null && redirectUris.size() < MAX_REDIRECT_URIS) {
                 redirectUris.add(details.get(FindingRecorder.DETAIL_VALUE));
             }

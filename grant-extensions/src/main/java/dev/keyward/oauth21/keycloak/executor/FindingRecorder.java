@@ -19,8 +19,15 @@ import dev.keyward.oauth21.rule.Verdict;
 import dev.keyward.oauth21.rule.Violation;
 
 /**
- * Records every finding the same way in both modes: an event in the realm's event store, a log
- * line, and a counter on Keycloak's metrics endpoint ({@code keyward_oauth21_findings_total}).
+ * Records every finding: an event in the realm's event store, a log line, and a counter on
+ * Keycloak's metrics endpoint ({@code keyward_oauth21_findings_total}). A refused request's event is
+ * the request's own error type ({@code LOGIN_ERROR}, {@code CODE_TO_TOKEN_ERROR}, …), as Keycloak
+ * records its own refusals. A reported finding belongs to a request that goes on and may well
+ * succeed, so it must not look like a failure (an operator's alert on {@code LOGIN_ERROR} would fire
+ * for logins that worked) nor like a success of its own (it would count a login that has not
+ * happened): Keycloak has no event type for a warning, so it is a {@link #REPORTED} event, an
+ * informational type about a client that no login, token or error metric counts, with the request's
+ * type in {@link #DETAIL_REQUEST} and the OAuth error it would have had in {@link #DETAIL_ERROR}.
  */
 public final class FindingRecorder {
 
@@ -30,6 +37,12 @@ public final class FindingRecorder {
     /** The setting or request value at fault, e.g. the redirect URI a request asked for. */
     static final String DETAIL_SETTING = "keyward_setting";
     public static final String DETAIL_VALUE = "keyward_value";
+    /** Of a reported finding: the event type of the request it was found in, e.g. {@code LOGIN}. */
+    public static final String DETAIL_REQUEST = "keyward_request";
+    /** Of a reported finding: the OAuth error the request would have been refused with. */
+    static final String DETAIL_ERROR = "keyward_error";
+    /** The event type of reported findings (see the class comment). */
+    public static final EventType REPORTED = EventType.CLIENT_INFO;
     static final String METRIC = "keyward.oauth21.findings";
     private static final String KEPT = "kept";
     private static final int MAX_VALUE_LENGTH = 500;
@@ -41,9 +54,14 @@ public final class FindingRecorder {
 
     static void record(KeycloakSession session, RealmModel realm, String clientId, EventType eventType, Verdict.Judged judged) {
         Finding finding = judged.finding();
-        String outcome = judged.mode() == Mode.ENFORCE ? "rejected" : "reported";
-        EventBuilder builder = event(session, realm, clientId, eventType, finding, judged.mode(), outcome);
-        builder.error(finding.error());
+        boolean refused = judged.mode() == Mode.ENFORCE;
+        String outcome = refused ? "rejected" : "reported";
+        EventBuilder builder = event(session, realm, clientId, refused ? eventType : REPORTED, finding, judged.mode(), outcome);
+        if (refused) {
+            builder.error(finding.error());
+        } else {
+            builder.detail(DETAIL_REQUEST, eventType.name()).detail(DETAIL_ERROR, finding.error()).success();
+        }
         storeEvenWhereTheRealmWouldNot(session, realm, builder.getEvent());
         LOG.infof("OAuth 2.1 rule %s %s a request of client %s in realm %s: %s",
                 finding.rule().id(), outcome, clientId, realm.getName(), finding.description());

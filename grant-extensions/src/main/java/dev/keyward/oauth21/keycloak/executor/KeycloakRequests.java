@@ -1,9 +1,6 @@
 package dev.keyward.oauth21.keycloak.executor;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -14,8 +11,7 @@ import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 
-import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
-import dev.keyward.oauth21.redirect.RedirectUriRegistration;
+import dev.keyward.oauth21.keycloak.clients.KeycloakClients;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSettings;
@@ -54,26 +50,7 @@ final class KeycloakRequests {
         if (proposed == null || (proposed.getProtocol() != null && !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(proposed.getProtocol()))) {
             return Optional.empty();
         }
-        ClientModel storedModel = context.getTargetClient();
-        ClientSettings stored = storedModel == null ? null : KeycloakClients.settings(storedModel);
-        List<String> redirectUris = proposed.getRedirectUris() != null ? proposed.getRedirectUris()
-                : storedModel == null ? List.of() : List.copyOf(storedModel.getRedirectUris());
-        String rootUrl = proposed.getRootUrl() != null ? proposed.getRootUrl() : storedModel == null ? null : storedModel.getRootUrl();
-        Map<String, String> attributes = proposed.getAttributes() == null ? Map.of() : proposed.getAttributes();
-        ClientSettings after = new ClientSettings(
-                or(proposed.getClientId(), stored, ClientSettings::clientId, null),
-                or(proposed.isPublicClient(), stored, ClientSettings::publicClient, false),
-                RedirectUriRegistration.inForce(redirectUris, rootUrl),
-                attributes.containsKey(KeycloakClients.PKCE_METHOD_ATTRIBUTE) ? attributes.get(KeycloakClients.PKCE_METHOD_ATTRIBUTE)
-                        : stored == null ? null : stored.pkceMethod(),
-                or(proposed.isStandardFlowEnabled(), stored, ClientSettings::standardFlow, true),
-                or(proposed.isImplicitFlowEnabled(), stored, ClientSettings::implicitFlow, false),
-                or(proposed.isDirectAccessGrantsEnabled(), stored, ClientSettings::directAccessGrants, false));
-        return Optional.of(new ClientRegistration(after, stored));
-    }
-
-    /** The proposed value, else the stored one, else Keycloak's default for a new client. */
-    private static <T> T or(T proposed, ClientSettings stored, Function<ClientSettings, T> setting, T newClientDefault) {
-        return proposed != null ? proposed : stored != null ? setting.apply(stored) : newClientDefault;
+        ClientSettings stored = context.getTargetClient() == null ? null : KeycloakClients.settings(context.getTargetClient());
+        return Optional.of(new ClientRegistration(KeycloakClients.proposed(proposed, stored), stored));
     }
 }

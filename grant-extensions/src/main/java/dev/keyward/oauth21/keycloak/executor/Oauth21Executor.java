@@ -29,7 +29,7 @@ import org.keycloak.services.clientpolicy.context.TokenRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import dev.keyward.oauth21.baseline.Baseline;
-import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
+import dev.keyward.oauth21.keycloak.clients.KeycloakClients;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
 import dev.keyward.oauth21.rule.AuthorizationRequest;

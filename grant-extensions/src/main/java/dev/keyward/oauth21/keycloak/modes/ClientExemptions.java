@@ -13,18 +13,26 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.util.JsonSerialization;
 
-import dev.keyward.oauth21.rule.RuleId;
 import dev.keyward.oauth21.exemption.Exemption;
+import dev.keyward.oauth21.rule.RuleId;
+import dev.keyward.settings.PreparedSettings;
 
 /**
  * Exemptions live on the client they exempt, as attributes {@code keyward.exemption.<rule>},
- * so they travel with Keycloak's caches, clustering and exports.
+ * so they travel with Keycloak's caches, clustering and exports. Each stored value is parsed once
+ * and kept by its text (an edit on any node is a new text), so requests do not parse JSON.
  */
 public final class ClientExemptions {
 
     public static final String ATTRIBUTE_PREFIX = "keyward.exemption.";
 
     private static final Logger LOG = Logger.getLogger(ClientExemptions.class);
+    /** Parsed exemptions by rule and stored text; bounded, as many clients may hold one. */
+    private static final PreparedSettings<StoredText, Optional<Exemption>> PARSED = new PreparedSettings<>(4096);
+
+    /** The key of a parsed exemption: Keycloak's cached client hands out the same text each time, whose hash is computed once. */
+    private record StoredText(RuleId rule, String text) {
+    }
 
     private ClientExemptions() {
     }
@@ -34,10 +42,14 @@ public final class ClientExemptions {
     }
 
     /** The client's exemption from the rule, given the value of its attribute {@code keyward.exemption.<rule>}. */
-    private static Optional<Exemption> read(String clientId, RuleId rule, String value) {
+    static Optional<Exemption> read(String clientId, RuleId rule, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
+        return PARSED.get(new StoredText(rule, value), key -> parse(clientId, rule, value));
+    }
+
+    static Optional<Exemption> parse(String clientId, RuleId rule, String value) {
         try {
             Map<?, ?> stored = JsonSerialization.readValue(value, Map.class);
             return Optional.of(new Exemption(rule, (String) stored.get("reason"), Instant.parse((String) stored.get("expires")),
@@ -51,6 +63,10 @@ public final class ClientExemptions {
 
     /** A client's exemptions as stored: those that exempt, and the rules whose attribute is damaged (it exempts nothing, and the report says so). */
     public record Stored(List<Exemption> readable, List<RuleId> unreadable) {
+
+        public Optional<Exemption> find(RuleId rule) {
+            return readable.stream().filter(exemption -> exemption.rule().equals(rule)).findFirst();
+        }
     }
 
     public static List<Exemption> all(ClientModel client, List<RuleId> rules) {

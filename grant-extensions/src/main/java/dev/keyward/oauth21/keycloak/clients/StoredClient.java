@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.keycloak.admin;
+package dev.keyward.oauth21.keycloak.clients;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.keycloak.models.ClientModel;
 
 import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
-import dev.keyward.oauth21.keycloak.modes.KeycloakClients;
 import dev.keyward.oauth21.rule.ClientSettings;
 
 /**
@@ -14,23 +13,23 @@ import dev.keyward.oauth21.rule.ClientSettings;
  * them and its exemption attributes ({@code keyward.exemption.*}), whether read through Keycloak's
  * model or in bulk from its database.
  */
-record StoredClient(String protocol, ClientSettings settings, Map<String, String> exemptionAttributes) {
+public record StoredClient(String protocol, ClientSettings settings, Map<String, String> exemptionAttributes) {
 
-    StoredClient {
+    public StoredClient {
         exemptionAttributes = Map.copyOf(exemptionAttributes);
     }
 
-    static StoredClient of(ClientModel client) {
+    public static StoredClient of(ClientModel client) {
         return new StoredClient(client.getProtocol(), KeycloakClients.settings(client), client.getAttributes().entrySet().stream()
                 .filter(attribute -> isExemption(attribute.getKey()) && attribute.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
-    static boolean isExemption(String attribute) {
+    public static boolean isExemption(String attribute) {
         return attribute.startsWith(ClientExemptions.ATTRIBUTE_PREFIX);
     }
 
-    String clientId() {
+    public String clientId() {
         return settings.clientId();
     }
 }

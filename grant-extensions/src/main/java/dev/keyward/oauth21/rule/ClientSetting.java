@@ -1,0 +1,65 @@
+package dev.keyward.oauth21.rule;
+
+import java.util.List;
+
+/**
+ * Each stored client setting the rules judge, named as in Keycloak's client representation: that name
+ * is what findings, events, the compliance report and its one-click fixes call the setting. How a
+ * setting is read from and written to Keycloak is declared once per constant in the adapter
+ * ({@code keycloak.clients.StoredSetting}); {@link ClientSettings} holds the values.
+ */
+public enum ClientSetting {
+
+    CLIENT_ID("clientId", null),
+    PUBLIC_CLIENT("publicClient", false),
+    /** A bearer-only client (a resource server) takes part in no flow, whatever its flow switches say. */
+    BEARER_ONLY("bearerOnly", false),
+    /** Joined to relative redirect URIs. */
+    ROOT_URL("rootUrl", null),
+    REDIRECT_URIS("redirectUris", List.of()),
+    /** Keycloak's "PKCE Method" ({@code S256}, {@code plain}); not set means PKCE is optional. */
+    PKCE_METHOD("attributes.pkce.code.challenge.method", null),
+    STANDARD_FLOW("standardFlowEnabled", true),
+    IMPLICIT_FLOW("implicitFlowEnabled", false),
+    /** The password grant ("Direct access grants"). */
+    DIRECT_ACCESS_GRANTS("directAccessGrantsEnabled", false);
+
+    private static final String ATTRIBUTES = "attributes.";
+
+    private final String id;
+    private final Object newClientDefault;
+
+    ClientSetting(String id, Object newClientDefault) {
+        this.id = id;
+        this.newClientDefault = newClientDefault;
+    }
+
+    /** The setting's path in Keycloak's client representation, e.g. {@code implicitFlowEnabled} or {@code attributes.pkce.code.challenge.method}. */
+    public String id() {
+        return id;
+    }
+
+    /** The client attribute that holds the setting, or null when the setting is a field of the client. */
+    public String attribute() {
+        return id.startsWith(ATTRIBUTES) ? id.substring(ATTRIBUTES.length()) : null;
+    }
+
+    /** What Keycloak gives a new client that leaves the setting out. */
+    public Object newClientDefault() {
+        return newClientDefault;
+    }
+
+    /** A value of this setting as {@link ClientSettings} keeps it: null is the new-client default; lists are copied. */
+    Object normalised(Object value) {
+        if (value == null) {
+            return newClientDefault;
+        }
+        if (newClientDefault instanceof Boolean && !(value instanceof Boolean)) {
+            throw new IllegalArgumentException(id + " is a flag, not " + value);
+        }
+        if (newClientDefault instanceof List<?> && !(value instanceof List<?>)) {
+            throw new IllegalArgumentException(id + " is a list, not " + value);
+        }
+        return value instanceof List<?> list ? List.copyOf(list) : value;
+    }
+}

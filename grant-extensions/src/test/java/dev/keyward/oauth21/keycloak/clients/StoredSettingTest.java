@@ -1,0 +1,135 @@
+package dev.keyward.oauth21.keycloak.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.keycloak.models.ClientModel;
+import org.keycloak.representations.idm.ClientRepresentation;
+
+import dev.keyward.oauth21.baseline.Baseline;
+import dev.keyward.oauth21.rule.ClientSetting;
+import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.ClientSettingsTest;
+import dev.keyward.oauth21.rule.Finding;
+
+/**
+ * Each client setting's one declaration covers every way Keyward reads and writes it: from a stored
+ * client, from a proposed registration (with the merge), in the bulk read's queries, and in the
+ * one-click fix of every finding that has one. Enumerated, so a new setting is covered the day it is
+ * declared. (The ITs run the same paths against a real Keycloak.)
+ */
+class StoredSettingTest {
+
+    @Test
+    void everyClientSettingHasExactlyOneDeclaration() {
+        assertThat(Arrays.stream(StoredSetting.values()).map(StoredSetting::setting)).containsExactly(ClientSetting.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientSetting.class)
+    void aStoredClientIsReadThroughTheDeclaration(ClientSetting setting) {
+        ClientModel client = model(representationWith(setting, ClientSettingsTest.unlikeTheDefault(setting)));
+
+        assertThat(KeycloakClients.settings(client).value(setting)).isEqualTo(ClientSettingsTest.unlikeTheDefault(setting));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientSetting.class)
+    void aRegistrationIsMergedThroughTheDeclaration(ClientSetting setting) {
+        Object value = ClientSettingsTest.unlikeTheDefault(setting);
+        ClientSettings stored = KeycloakClients.settings(model(representationWith(setting, value)));
+
+        assertThat(KeycloakClients.proposed(representationWith(setting, value), null).value(setting)).as("proposed").isEqualTo(value);
+        assertThat(KeycloakClients.proposed(new ClientRepresentation(), stored).value(setting)).as("left out").isEqualTo(value);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoredSetting.class)
+    void theBulkReadAsksForEverySetting(StoredSetting setting) {
+        if (setting.bulk() == StoredSetting.Bulk.ATTRIBUTE) {
+            assertThat(setting.bulkName()).isEqualTo(setting.setting().attribute());
+        } else {
+            assertThat(DatabaseClients.ENTITY_FIELDS.get("ClientEntity")).contains(setting.bulkName());
+        }
+    }
+
+    @Test
+    void everyFindingWithASafeValueIsFixedByWritingItThroughTheDeclaration() {
+        ClientRepresentation legacy = new ClientRepresentation();
+        legacy.setClientId("legacy");
+        legacy.setPublicClient(true);
+        legacy.setStandardFlowEnabled(true);
+        legacy.setImplicitFlowEnabled(true);
+        legacy.setDirectAccessGrantsEnabled(true);
+        legacy.setRedirectUris(List.of("https://app.example/*"));
+        legacy.setAttributes(new HashMap<>(Map.of("pkce.code.challenge.method", "plain")));
+        ClientModel client = model(legacy);
+        List<Finding> fixable = Baseline.oauth21().checkStoredClient(KeycloakClients.settings(client)).stream()
+                .filter(finding -> finding.violation().setting().safeValue() != null).toList();
+
+        assertThat(fixable).extracting(finding -> finding.violation().setting().name())
+                .contains(ClientSetting.PKCE_METHOD.id(), ClientSetting.IMPLICIT_FLOW.id(), ClientSetting.DIRECT_ACCESS_GRANTS.id());
+        for (Finding finding : fixable) {
+            StoredSetting setting = StoredSetting.byId(finding.violation().setting().name()).orElseThrow();
+            assertThat(setting.writable()).as(setting + " has a safe value, so a fix writes it").isTrue();
+            setting.write(client, finding.violation().setting().safeValue());
+            assertThat(Baseline.oauth21().checkStoredClient(KeycloakClients.settings(client)))
+                    .noneMatch(after -> after.rule() == finding.rule() && after.violation().setting().name().equals(setting.setting().id()));
+        }
+    }
+
+    /** A client as the admin API represents it, with one setting given. */
+    private static ClientRepresentation representationWith(ClientSetting setting, Object value) {
+        ClientRepresentation client = new ClientRepresentation();
+        if (setting.attribute() != null) {
+            client.setAttributes(new HashMap<>(Map.of(setting.attribute(), (String) value)));
+            return client;
+        }
+        try {
+            Method setter = Arrays.stream(ClientRepresentation.class.getMethods())
+                    .filter(method -> method.getName().equalsIgnoreCase("set" + setting.id()) && method.getParameterCount() == 1)
+                    .findFirst().orElseThrow(() -> new AssertionError("ClientRepresentation has no setter for " + setting.id()));
+            setter.invoke(client, value);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        return client;
+    }
+
+    /**
+     * A {@link ClientModel} over a representation, answering the getters and setters the declarations
+     * use (a real ClientModel needs a running Keycloak; the ITs use those).
+     */
+    private static ClientModel model(ClientRepresentation client) {
+        return (ClientModel) Proxy.newProxyInstance(ClientModel.class.getClassLoader(), new Class<?>[] {ClientModel.class}, (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("getAttribute")) {
+                return client.getAttributes() == null ? null : client.getAttributes().get((String) args[0]);
+            }
+            if (name.equals("setAttribute")) {
+                if (client.getAttributes() == null) {
+                    client.setAttributes(new HashMap<>());
+                }
+                return client.getAttributes().put((String) args[0], (String) args[1]);
+            }
+            if (name.equals("getRedirectUris")) {
+                return client.getRedirectUris() == null ? new LinkedHashSet<String>() : new LinkedHashSet<>(client.getRedirectUris());
+            }
+            Method same = Arrays.stream(ClientRepresentation.class.getMethods())
+                    .filter(candidate -> candidate.getName().equals(name) && candidate.getParameterCount() == method.getParameterCount())
+                    .findFirst().orElseThrow(() -> new UnsupportedOperationException(name));
+            Object answer = same.invoke(client, args);
+            return answer == null && method.getReturnType() == boolean.class ? false : answer;
+        });
+    }
+}

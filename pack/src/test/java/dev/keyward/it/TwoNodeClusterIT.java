@@ -27,6 +27,7 @@ import dev.keyward.testing.ClusterExtension;
 import dev.keyward.testing.ConsentScreen;
 import dev.keyward.testing.Eventually;
 import dev.keyward.testing.KeycloakCluster;
+import dev.keyward.testing.KeywardEvents;
 import dev.keyward.testing.OidcClient;
 import dev.keyward.testing.TermsScreen;
 import dev.keyward.testing.ThrowawayRealm;
@@ -173,12 +174,8 @@ class TwoNodeClusterIT {
             assertThat(withoutPkce.statusCode()).as("node %d: reported, not refused: the login page", node).isEqualTo(200);
         }
 
-        List<JsonNode> reported = new ArrayList<>();
-        cluster.node(1).admin().get("realms/" + realm + "/events?type=LOGIN_ERROR&client=public-app&max=200").forEach(event -> {
-            if ("pkce-required".equals(event.path("details").path("keyward_rule").asText())) {
-                reported.add(event);
-            }
-        });
+        List<JsonNode> reported = new KeywardEvents(cluster.node(1).admin(), realm).reported("LOGIN", "public-app").stream()
+                .filter(event -> "pkce-required".equals(event.path("details").path("keyward_rule").asText())).toList();
 
         assertThat(reported).as("one reported finding per node").hasSize(2)
                 .allSatisfy(event -> assertThat(event.path("details").path("keyward_outcome").asText()).isEqualTo("reported"));

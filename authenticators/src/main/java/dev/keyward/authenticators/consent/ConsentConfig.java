@@ -2,18 +2,16 @@ package dev.keyward.authenticators.consent;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import dev.keyward.settings.MultivaluedSetting;
 import dev.keyward.settings.Problems;
+import dev.keyward.settings.Setting;
 
 /**
  * The consent step's settings.
@@ -24,10 +22,20 @@ import dev.keyward.settings.Problems;
  */
 public record ConsentConfig(Duration rememberFor, Set<String> alwaysAsk, Clients clients) {
 
-    public static final String REMEMBER_FOR = "remember-for";
-    public static final String ALWAYS_ASK_SCOPES = "always-ask-scopes";
-    public static final String CLIENTS = "clients";
-    public static final String DEFAULT_REMEMBER_FOR = "90d";
+    public static final Setting<Clients> CLIENTS = Setting.choice("clients", "Ask for",
+            "consent-required: only clients whose 'Consent required' switch is on (this screen replaces Keycloak's)."
+                    + " all: every client that reaches this step.",
+            Clients.values(), Clients::value, Clients.CONSENT_REQUIRED, Clients.ALL);
+    public static final Setting<Duration> REMEMBER_FOR = Setting.parsed("remember-for", "Remember consent for",
+            "How long a confirmed consent is reused: a whole number followed by s, m, h or d (90d, 12h),"
+                    + " or 0 to ask at every login. Revoking the consent in the account or admin console also ends it.",
+            "90d", text -> parseDuration(text).map(Setting.Reading::of).orElseGet(() -> Setting.Reading.refused("Remember consent for: '"
+                    + text + "' is not a duration; write a whole number followed by s, m, h or d (such as 90d), or 0 to ask at every login.")),
+            Duration.ZERO);
+    public static final Setting<List<String>> ALWAYS_ASK_SCOPES = Setting.multivalued("always-ask-scopes", "Always ask for scopes",
+            "Names of client scopes the user is asked about at every login, even when remembered.");
+    /** In the order the admin console shows them. */
+    public static final List<Setting<?>> SETTINGS = List.of(CLIENTS, REMEMBER_FOR, ALWAYS_ASK_SCOPES);
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
 
@@ -51,10 +59,6 @@ public record ConsentConfig(Duration rememberFor, Set<String> alwaysAsk, Clients
         public String value() {
             return value;
         }
-
-        static Optional<Clients> parse(String value) {
-            return Arrays.stream(values()).filter(c -> c.value.equals(value)).findFirst();
-        }
     }
 
     /**
@@ -64,20 +68,8 @@ public record ConsentConfig(Duration rememberFor, Set<String> alwaysAsk, Clients
      * ones are kept.
      */
     public static ConsentConfig read(Map<String, String> settings, Problems problems) {
-        Map<String, String> values = settings == null ? Map.of() : settings;
-        String remember = Objects.requireNonNullElse(values.get(REMEMBER_FOR), DEFAULT_REMEMBER_FOR);
-        Duration rememberFor = parseDuration(remember).orElseGet(() -> {
-            problems.add(REMEMBER_FOR, REMEMBER_FOR + ": '" + remember + "' is not a duration;"
-                    + " write a whole number followed by s, m, h or d (such as 90d), or 0 to ask at every login");
-            return Duration.ZERO;
-        });
-        String choice = Objects.requireNonNullElse(values.get(CLIENTS), Clients.CONSENT_REQUIRED.value()).strip();
-        Clients clients = Clients.parse(choice).orElseGet(() -> {
-            problems.add(CLIENTS, CLIENTS + ": '" + choice + "' is not one of "
-                    + Arrays.stream(Clients.values()).map(Clients::value).collect(Collectors.joining(", ")));
-            return Clients.ALL;
-        });
-        return new ConsentConfig(rememberFor, Set.copyOf(MultivaluedSetting.values(values.get(ALWAYS_ASK_SCOPES))), clients);
+        return new ConsentConfig(REMEMBER_FOR.read(settings, problems), Set.copyOf(ALWAYS_ASK_SCOPES.read(settings, problems)),
+                CLIENTS.read(settings, problems));
     }
 
     /** {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s}, or {@code 0} for "ask every time"; empty for anything else. */

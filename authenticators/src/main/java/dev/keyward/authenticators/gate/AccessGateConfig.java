@@ -1,8 +1,10 @@
 package dev.keyward.authenticators.gate;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.keyward.settings.Problems;
+import dev.keyward.settings.Setting;
 
 /**
  * The gate's settings: the name of the client role that grants access. A client opts in by
@@ -11,15 +13,15 @@ import dev.keyward.settings.Problems;
  */
 public record AccessGateConfig(String accessRole) {
 
-    public static final String ACCESS_ROLE = "access-role";
-    public static final String DEFAULT_ACCESS_ROLE = "access";
+    public static final Setting<String> ACCESS_ROLE = Setting.text("access-role", "Access role",
+            "Name of the client role that grants access. A client opts in by defining a client role with this name.", "access");
+    public static final List<Setting<?>> SETTINGS = List.of(ACCESS_ROLE);
 
     /**
      * Reads the authenticator's config; a missing or blank value means the default. Any other
      * text can name a client role, so no value is unreadable and {@code problems} stays as it was.
      */
     public static AccessGateConfig read(Map<String, String> settings, Problems problems) {
-        String role = settings == null ? null : settings.get(ACCESS_ROLE);
-        return new AccessGateConfig(role == null || role.isBlank() ? DEFAULT_ACCESS_ROLE : role.strip());
+        return new AccessGateConfig(ACCESS_ROLE.read(settings, problems));
     }
 }

@@ -31,9 +31,9 @@ class ConsentConfigTest {
     @Test
     void readsEachSetting() {
         ConsentConfig config = ConsentConfig.read(Map.of(
-                ConsentConfig.REMEMBER_FOR, " 12h ",
-                ConsentConfig.ALWAYS_ASK_SCOPES, "payments##  ## offline_access",
-                ConsentConfig.CLIENTS, "all"), problems);
+                ConsentConfig.REMEMBER_FOR.key(), " 12h ",
+                ConsentConfig.ALWAYS_ASK_SCOPES.key(), "payments##  ## offline_access",
+                ConsentConfig.CLIENTS.key(), "all"), problems);
 
         assertThat(config.rememberFor()).isEqualTo(Duration.ofHours(12));
         assertThat(config.alwaysAsk()).containsExactlyInAnyOrder("payments", "offline_access");
@@ -51,26 +51,35 @@ class ConsentConfigTest {
     }
 
     @Test
+    void aBlankSettingReadsAsNotSet() {
+        ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.REMEMBER_FOR.key(), " ", ConsentConfig.CLIENTS.key(), ""), problems);
+
+        assertThat(config.rememberFor()).isEqualTo(Duration.ofDays(90));
+        assertThat(config.clients()).isEqualTo(ConsentConfig.Clients.CONSENT_REQUIRED);
+        assertThat(problems.isEmpty()).isTrue();
+    }
+
+    @Test
     void aBadDurationIsReportedWithTheSettingNameAndAnExampleAndRemembersNothing() {
-        for (String bad : new String[] {"", "90", "-5d", "1.5h", "P90D", "9999999d", "90 days"}) {
+        for (String bad : new String[] {"90", "-5d", "1.5h", "P90D", "9999999d", "90 days"}) {
             Problems reported = new Problems();
 
-            ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.REMEMBER_FOR, bad), reported);
+            ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.REMEMBER_FOR.key(), bad), reported);
 
             assertThat(config.rememberFor()).as(bad).isZero();
             assertThat(reported.list()).as(bad).singleElement().satisfies(p -> {
                 assertThat(p.setting()).isEqualTo("remember-for");
-                assertThat(p.message()).contains("remember-for", "90d");
+                assertThat(p.message()).contains("Remember consent for", "90d");
             });
         }
     }
 
     @Test
     void anUnknownClientsChoiceIsReportedWithTheChoicesAndAsksForAllClients() {
-        ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.CLIENTS, "some"), problems);
+        ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.CLIENTS.key(), "some"), problems);
 
         assertThat(config.clients()).isEqualTo(ConsentConfig.Clients.ALL);
-        assertThat(problems.messages()).containsExactly("clients: 'some' is not one of consent-required, all");
+        assertThat(problems.messages()).containsExactly("Ask for 'some' is not one of consent-required, all.");
     }
 
     @Test
@@ -92,11 +101,12 @@ class ConsentConfigTest {
 
     @Test
     void aStoredConfigWithBadValuesKeepsTheGoodOnesAndAsksMoreForTheBadOnes() {
-        ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.REMEMBER_FOR, "ninety days",
-                ConsentConfig.CLIENTS, "some", ConsentConfig.ALWAYS_ASK_SCOPES, "payments"), problems);
+        ConsentConfig config = ConsentConfig.read(Map.of(ConsentConfig.REMEMBER_FOR.key(), "ninety days",
+                ConsentConfig.CLIENTS.key(), "some", ConsentConfig.ALWAYS_ASK_SCOPES.key(), "payments"), problems);
 
         assertThat(config).isEqualTo(new ConsentConfig(Duration.ZERO, Set.of("payments"), ConsentConfig.Clients.ALL));
-        assertThat(problems.messages()).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("remember-for: 'ninety days'"))
-                .anySatisfy(p -> assertThat(p).startsWith("clients: 'some'"));
+        assertThat(problems.list()).extracting(Problems.Problem::setting).containsExactlyInAnyOrder("remember-for", "clients");
+        assertThat(problems.messages()).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("Remember consent for: 'ninety days'"))
+                .anySatisfy(p -> assertThat(p).startsWith("Ask for 'some'"));
     }
 }

@@ -43,9 +43,9 @@ class AccessClaimBuilderTest {
     @Test
     void includeAndExcludePatternsMatchQualifiedNames() {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(
-                AccessClaimConfig.GROUPS, "true",
-                AccessClaimConfig.INCLUDE, "app-*##billing/*##/staff/*",
-                AccessClaimConfig.EXCLUDE, "*viewer")));
+                AccessClaimConfig.GROUPS.key(), "true",
+                AccessClaimConfig.INCLUDE.key(), "app-*##billing/*##/staff/*",
+                AccessClaimConfig.EXCLUDE.key(), "*viewer")));
 
         assertThat(claim.value()).isEqualTo(List.of("app-admin", "invoices", "/staff/engineering"));
     }
@@ -53,7 +53,7 @@ class AccessClaimBuilderTest {
     @Test
     void audienceClientsOnlyKeepsClientRolesOfClientsInTheAudience() {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of("crm"), config(Map.of(
-                AccessClaimConfig.REALM_ROLES, "false", AccessClaimConfig.AUDIENCE_CLIENTS_ONLY, "true")));
+                AccessClaimConfig.REALM_ROLES.key(), "false", AccessClaimConfig.AUDIENCE_CLIENTS_ONLY.key(), "true")));
 
         assertThat(claim.value()).isEqualTo(List.of("app-viewer"));
     }
@@ -61,7 +61,7 @@ class AccessClaimBuilderTest {
     @Test
     void stripPrefixRenamesAndDuplicatesAreDroppedAfterward() {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(
-                AccessClaimConfig.INCLUDE, "app-*##*/app-*", AccessClaimConfig.STRIP_PREFIX, "app-")));
+                AccessClaimConfig.INCLUDE.key(), "app-*##*/app-*", AccessClaimConfig.STRIP_PREFIX.key(), "app-")));
 
         assertThat(claim.value()).isEqualTo(List.of("admin", "viewer"));
     }
@@ -69,7 +69,7 @@ class AccessClaimBuilderTest {
     @Test
     void duplicatesStayWhenAsked() {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(
-                AccessClaimConfig.INCLUDE, "*app-admin", AccessClaimConfig.DEDUPLICATE, "false")));
+                AccessClaimConfig.INCLUDE.key(), "*app-admin", AccessClaimConfig.DEDUPLICATE.key(), "false")));
 
         assertThat(claim.value()).isEqualTo(List.of("app-admin", "app-admin"));
     }
@@ -77,7 +77,7 @@ class AccessClaimBuilderTest {
     @Test
     void byClientShapeKeysRealmRolesClientsAndGroups() {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(
-                AccessClaimConfig.GROUPS, "true", AccessClaimConfig.SHAPE, "by-client")));
+                AccessClaimConfig.GROUPS.key(), "true", AccessClaimConfig.SHAPE.key(), "by-client")));
 
         assertThat(claim.value()).isEqualTo(Map.of(
                 "realm", List.of("offline_access", "app-admin", "app-viewer"),
@@ -89,7 +89,7 @@ class AccessClaimBuilderTest {
     @Test
     void stringShapeIsSpaceDelimited() {
         AccessClaim claim = AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(
-                AccessClaimConfig.CLIENT_ROLES, "false", AccessClaimConfig.SHAPE, "string")));
+                AccessClaimConfig.CLIENT_ROLES.key(), "false", AccessClaimConfig.SHAPE.key(), "string")));
 
         assertThat(claim.value()).isEqualTo("offline_access app-admin app-viewer");
     }
@@ -97,14 +97,14 @@ class AccessClaimBuilderTest {
     @Test
     void nothingSelectedMeansNoClaim() {
         assertThat(AccessClaimBuilder.build(List.of(), Set.of(), config(Map.of())).value()).isNull();
-        assertThat(AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(AccessClaimConfig.INCLUDE, "nothing*"))).value()).isNull();
+        assertThat(AccessClaimBuilder.build(ALICE, Set.of(), config(Map.of(AccessClaimConfig.INCLUDE.key(), "nothing*"))).value()).isNull();
     }
 
     @Test
     void anEntryBudgetCutsTheSameEntriesEveryTimeAndSaysSo() {
         List<AccessEntry> shuffled = new ArrayList<>(ALICE);
         java.util.Collections.reverse(shuffled);
-        AccessClaimConfig config = config(Map.of(AccessClaimConfig.MAX_ENTRIES, "2"));
+        AccessClaimConfig config = config(Map.of(AccessClaimConfig.MAX_ENTRIES.key(), "2"));
 
         AccessClaim claim = AccessClaimBuilder.build(shuffled, Set.of(), config);
 
@@ -123,16 +123,16 @@ class AccessClaimBuilderTest {
         for (String shape : List.of("array", "by-client", "string")) {
             for (int budget : new int[] {1, 2, 3, 17, 100, 1000, 4096}) {
                 AccessClaim claim = AccessClaimBuilder.build(many, Set.of(), config(Map.of(
-                        AccessClaimConfig.SHAPE, shape, AccessClaimConfig.MAX_BYTES, Integer.toString(budget))));
+                        AccessClaimConfig.SHAPE.key(), shape, AccessClaimConfig.MAX_BYTES.key(), Integer.toString(budget))));
 
                 int size = claim.value() == null ? 0 : JSON.writeValueAsBytes(claim.value()).length;
                 assertThat(size).as(shape + " within " + budget).isLessThanOrEqualTo(budget);
                 assertThat(claim.truncated()).isTrue();
             }
-            AccessClaim whole = AccessClaimBuilder.build(many, Set.of(), config(Map.of(AccessClaimConfig.SHAPE, shape)));
+            AccessClaim whole = AccessClaimBuilder.build(many, Set.of(), config(Map.of(AccessClaimConfig.SHAPE.key(), shape)));
             int exact = JSON.writeValueAsBytes(whole.value()).length;
             AccessClaim fitsExactly = AccessClaimBuilder.build(many, Set.of(), config(Map.of(
-                    AccessClaimConfig.SHAPE, shape, AccessClaimConfig.MAX_BYTES, Integer.toString(exact))));
+                    AccessClaimConfig.SHAPE.key(), shape, AccessClaimConfig.MAX_BYTES.key(), Integer.toString(exact))));
             assertThat(fitsExactly.truncated()).as(shape + ": the size count is exact").isFalse();
         }
     }
@@ -143,7 +143,7 @@ class AccessClaimBuilderTest {
         for (int i = 0; i < 100_000; i++) {
             huge.add(realmRole("r" + i));
         }
-        AccessClaim claim = AccessClaimBuilder.build(huge, Set.of(), config(Map.of(AccessClaimConfig.MAX_ENTRIES, "50")));
+        AccessClaim claim = AccessClaimBuilder.build(huge, Set.of(), config(Map.of(AccessClaimConfig.MAX_ENTRIES.key(), "50")));
 
         assertThat((List<?>) claim.value()).hasSize(50);
         assertThat(claim.truncated()).isTrue();
@@ -152,7 +152,7 @@ class AccessClaimBuilderTest {
     @Test
     void emptyNamesAndAPrefixEqualToTheNameAreKeptAsTheyAre() {
         AccessClaim claim = AccessClaimBuilder.build(List.of(realmRole(""), realmRole("app-")), Set.of(),
-                config(Map.of(AccessClaimConfig.STRIP_PREFIX, "app-")));
+                config(Map.of(AccessClaimConfig.STRIP_PREFIX.key(), "app-")));
 
         assertThat(claim.value()).isEqualTo(List.of("", "app-"));
     }
@@ -160,9 +160,9 @@ class AccessClaimBuilderTest {
     @Test
     void badSettingsAreReportedWithWhatIsWrong() {
         Map<String, String> bad = new HashMap<>();
-        bad.put(AccessClaimConfig.SHAPE, "csv");
-        bad.put(AccessClaimConfig.MAX_ENTRIES, "-1");
-        bad.put(AccessClaimConfig.MAX_BYTES, "8k");
+        bad.put(AccessClaimConfig.SHAPE.key(), "csv");
+        bad.put(AccessClaimConfig.MAX_ENTRIES.key(), "-1");
+        bad.put(AccessClaimConfig.MAX_BYTES.key(), "8k");
 
         Problems problems = new Problems();
         AccessClaimConfig.read(bad, problems);

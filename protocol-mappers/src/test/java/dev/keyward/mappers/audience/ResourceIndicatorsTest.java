@@ -55,18 +55,18 @@ class ResourceIndicatorsTest {
     void aConfigNeedsAllowedAbsoluteUrisAndADefaultAmongThem() {
         assertThat(problems(Map.of()))
                 .containsExactly("List at least one allowed resource (an absolute URI such as https://api.example.com/).");
-        assertThat(problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##api",
-                ResourceAudienceConfig.DEFAULT_AUDIENCE, BILLING))).containsExactly(
+        assertThat(problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES.key(), ORDERS + "##api",
+                ResourceAudienceConfig.DEFAULT_AUDIENCE.key(), BILLING))).containsExactly(
                 "Allowed resource 'api' is not an absolute URI.",
                 "Default audience 'https://billing.example/api' must also be an allowed resource.");
-        assertThat(problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##" + BILLING,
-                ResourceAudienceConfig.DEFAULT_AUDIENCE, ORDERS))).isEmpty();
+        assertThat(problems(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES.key(), ORDERS + "##" + BILLING,
+                ResourceAudienceConfig.DEFAULT_AUDIENCE.key(), ORDERS))).isEmpty();
     }
 
     @Test
     void whatCannotBeUsedIsLeftOutOfTheSettingsRead() {
-        ResourceAudienceConfig read = ResourceAudienceConfig.read(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES, ORDERS + "##api##" + ORDERS,
-                ResourceAudienceConfig.DEFAULT_AUDIENCE, "api##" + BILLING + "##" + ORDERS), new Problems());
+        ResourceAudienceConfig read = ResourceAudienceConfig.read(Map.of(ResourceAudienceConfig.ALLOWED_RESOURCES.key(), ORDERS + "##api##" + ORDERS,
+                ResourceAudienceConfig.DEFAULT_AUDIENCE.key(), "api##" + BILLING + "##" + ORDERS), new Problems());
 
         assertThat(read.allowed()).containsExactly(ORDERS);
         assertThat(read.defaultAudience()).containsExactly(ORDERS);

@@ -12,7 +12,7 @@ class GreetingTest {
 
     @Test
     void greetsByFirstNameElseByUsername() {
-        GreetingConfig config = GreetingConfig.read(Map.of(GreetingConfig.SALUTATION, " Welcome "), new Problems());
+        GreetingConfig config = GreetingConfig.read(Map.of(GreetingConfig.SALUTATION.key(), " Welcome "), new Problems());
 
         assertThat(Greeting.of(config, "Alice", "alice")).isEqualTo("Welcome, Alice!");
         assertThat(Greeting.of(config, " ", "bob")).isEqualTo("Welcome, bob!");
@@ -26,9 +26,9 @@ class GreetingTest {
         assertThat(none.isEmpty()).isTrue();
 
         Problems problems = new Problems();
-        GreetingConfig tooLong = GreetingConfig.read(Map.of(GreetingConfig.SALUTATION, "x".repeat(41)), problems);
+        GreetingConfig tooLong = GreetingConfig.read(Map.of(GreetingConfig.SALUTATION.key(), "x".repeat(41)), problems);
         assertThat(tooLong.salutation()).as("the fallback").isEqualTo("Hello");
         assertThat(problems.list()).containsExactly(
-                new Problems.Problem(GreetingConfig.SALUTATION, "Salutation must be at most 40 characters, not 41."));
+                new Problems.Problem(GreetingConfig.SALUTATION.key(), "Salutation must be at most 40 characters, not 41."));
     }
 }

@@ -1,14 +1,13 @@
 package dev.keyward.authenticators.keycloak.consent;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import dev.keyward.authenticators.consent.ConsentConfig;
+import dev.keyward.keycloak.defaults.ConsoleFields;
 import dev.keyward.authenticators.keycloak.flow.AfterSignInStepFactory;
 
 /**
@@ -48,30 +47,6 @@ public class GranularConsentAuthenticatorFactory extends AfterSignInStepFactory 
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfigurationBuilder.create()
-                .property()
-                .name(ConsentConfig.CLIENTS)
-                .label("Ask for")
-                .type(ProviderConfigProperty.LIST_TYPE)
-                .options(Arrays.stream(ConsentConfig.Clients.values()).map(ConsentConfig.Clients::value).toList())
-                .defaultValue(ConsentConfig.Clients.CONSENT_REQUIRED.value())
-                .helpText("consent-required: only clients whose 'Consent required' switch is on (this screen replaces Keycloak's)."
-                        + " all: every client that reaches this step.")
-                .add()
-                .property()
-                .name(ConsentConfig.REMEMBER_FOR)
-                .label("Remember consent for")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(ConsentConfig.DEFAULT_REMEMBER_FOR)
-                .helpText("How long a confirmed consent is reused: a whole number followed by s, m, h or d (90d, 12h),"
-                        + " or 0 to ask at every login. Revoking the consent in the account or admin console also ends it.")
-                .add()
-                .property()
-                .name(ConsentConfig.ALWAYS_ASK_SCOPES)
-                .label("Always ask for scopes")
-                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-                .helpText("Names of client scopes the user is asked about at every login, even when remembered.")
-                .add()
-                .build();
+        return ConsoleFields.of(ConsentConfig.SETTINGS);
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import dev.keyward.authenticators.gate.AccessGateConfig;
+import dev.keyward.keycloak.defaults.ConsoleFields;
 import dev.keyward.authenticators.keycloak.flow.AfterSignInStepFactory;
 
 /**
@@ -47,14 +47,6 @@ public class AccessGateAuthenticatorFactory extends AfterSignInStepFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfigurationBuilder.create()
-                .property()
-                .name(AccessGateConfig.ACCESS_ROLE)
-                .label("Access role")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(AccessGateConfig.DEFAULT_ACCESS_ROLE)
-                .helpText("Name of the client role that grants access. A client opts in by defining a client role with this name.")
-                .add()
-                .build();
+        return ConsoleFields.of(AccessGateConfig.SETTINGS);
     }
 }

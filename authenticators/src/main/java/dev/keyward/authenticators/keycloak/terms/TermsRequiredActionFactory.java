@@ -8,11 +8,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.userprofile.ValidationException;
 import org.keycloak.validate.ValidationError;
 
 import dev.keyward.authenticators.terms.TermsConfig;
+import dev.keyward.keycloak.defaults.ConsoleFields;
 import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 import dev.keyward.settings.Problems;
 
@@ -49,28 +49,7 @@ public class TermsRequiredActionFactory implements RequiredActionFactory, Statel
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
-                .property()
-                .name(TermsConfig.VERSION)
-                .label("Terms version")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(TermsConfig.DEFAULT_VERSION)
-                .helpText("The version users must accept, such as 2026-11. Changing it asks every user again at their next login.")
-                .add()
-                .property()
-                .name(TermsConfig.TEXT_KEY)
-                .label("Terms text message key")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(TermsConfig.DEFAULT_TEXT_KEY)
-                .helpText("Message key of the terms text (Realm settings > Localization > Realm overrides, or a theme's messages).")
-                .add()
-                .property()
-                .name(TermsConfig.URL)
-                .label("Full terms URL")
-                .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Optional http(s) link to the full terms, shown under the text.")
-                .add()
-                .build();
+        return ConsoleFields.of(TermsConfig.SETTINGS);
     }
 
     @Override

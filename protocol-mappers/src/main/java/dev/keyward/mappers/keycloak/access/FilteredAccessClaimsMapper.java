@@ -20,9 +20,9 @@ import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
+import dev.keyward.keycloak.defaults.ConsoleFields;
 import dev.keyward.mappers.access.AccessClaim;
 import dev.keyward.mappers.access.AccessClaimBuilder;
 import dev.keyward.mappers.access.AccessClaimConfig;
@@ -43,35 +43,8 @@ public class FilteredAccessClaimsMapper extends KeywardTokenMapper
     private static final String TRUNCATED_SUFFIX = "_truncated";
     private static final PreparedMapperSettings<Prepared> PREPARED = new PreparedMapperSettings<>(FilteredAccessClaimsMapper::prepare);
 
-    private static final List<ProviderConfigProperty> CONFIG = withClaimName(ProviderConfigurationBuilder.create()
-            .property().name(AccessClaimConfig.REALM_ROLES).label("Realm roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("true").helpText("Add the user's realm roles.").add()
-            .property().name(AccessClaimConfig.CLIENT_ROLES).label("Client roles").type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("true").helpText("Add the user's client roles.").add()
-            .property().name(AccessClaimConfig.GROUPS).label("Groups").type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("false").helpText("Add the user's groups, as full paths such as /staff/engineering.").add()
-            .property().name(AccessClaimConfig.INCLUDE).label("Include").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-            .helpText("Keep only entries matching one of these patterns (* any characters, ? one). Realm roles match as 'role',"
-                    + " client roles as 'client-id/role', groups as '/group/path'. Empty: keep all.").add()
-            .property().name(AccessClaimConfig.EXCLUDE).label("Exclude").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-            .helpText("Drop entries matching one of these patterns, after Include.").add()
-            .property().name(AccessClaimConfig.AUDIENCE_CLIENTS_ONLY).label("Only clients in the audience")
-            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
-            .helpText("Client roles only of clients in the token's audience.").add()
-            .property().name(AccessClaimConfig.STRIP_PREFIX).label("Strip prefix").type(ProviderConfigProperty.STRING_TYPE)
-            .helpText("Removed from the start of each role name or group path, e.g. 'app-'.").add()
-            .property().name(AccessClaimConfig.SHAPE).label("Output shape").type(ProviderConfigProperty.LIST_TYPE)
-            .options(AccessClaimConfig.Shape.ARRAY.value(), AccessClaimConfig.Shape.BY_CLIENT.value(), AccessClaimConfig.Shape.STRING.value())
-            .defaultValue(AccessClaimConfig.Shape.ARRAY.value())
-            .helpText("array: [\"admin\", ...]. by-client: {\"realm\": [...], \"<client-id>\": [...], \"groups\": [...]}."
-                    + " string: space-delimited.").add()
-            .property().name(AccessClaimConfig.DEDUPLICATE).label("Drop duplicates").type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("true").helpText("Drop repeated names (within a client, for by-client).").add()
-            .property().name(AccessClaimConfig.MAX_ENTRIES).label("Maximum entries").type(ProviderConfigProperty.INTEGER_TYPE)
-            .defaultValue("0").helpText("Cut the claim after this many entries, in a fixed order, and add '<claim>_truncated': true. 0: no limit.").add()
-            .property().name(AccessClaimConfig.MAX_BYTES).label("Maximum bytes").type(ProviderConfigProperty.INTEGER_TYPE)
-            .defaultValue("0").helpText("Cut the claim when its JSON would exceed this many bytes, and add '<claim>_truncated': true. 0: no limit.").add()
-            .build(), FilteredAccessClaimsMapper.class);
+    private static final List<ProviderConfigProperty> CONFIG = withClaimName(ConsoleFields.of(AccessClaimConfig.SETTINGS),
+            FilteredAccessClaimsMapper.class);
 
     public FilteredAccessClaimsMapper() {
         super(PROVIDER_ID, "Keyward roles and groups (filtered)",

@@ -16,9 +16,9 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
+import dev.keyward.keycloak.defaults.ConsoleFields;
 import dev.keyward.mappers.audience.ResourceAudienceConfig;
 import dev.keyward.mappers.audience.ResourceIndicators;
 import dev.keyward.mappers.keycloak.KeywardTokenMapper;
@@ -39,21 +39,8 @@ public class ResourceAudienceMapper extends KeywardTokenMapper implements OIDCAc
     static final String ISSUED_NOTE = "keyward.resource.issued";
     private static final PreparedMapperSettings<ResourceAudienceConfig> SETTINGS = PreparedMapperSettings.reading(ResourceAudienceConfig::read);
 
-    private static final List<ProviderConfigProperty> CONFIG = withTokenSwitches(ProviderConfigurationBuilder.create()
-            .property()
-            .name(ResourceAudienceConfig.ALLOWED_RESOURCES)
-            .label("Allowed resources")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-            .helpText("Resource indicators (absolute URIs) this client may ask for with the 'resource' parameter;"
-                    + " any other value is refused with invalid_target.")
-            .add()
-            .property()
-            .name(ResourceAudienceConfig.DEFAULT_AUDIENCE)
-            .label("Default audience")
-            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-            .helpText("The audience when a request names no resource (each must be an allowed resource). Empty: Keycloak's audience stays.")
-            .add()
-            .build(), ResourceAudienceMapper.class);
+    private static final List<ProviderConfigProperty> CONFIG = withTokenSwitches(ConsoleFields.of(ResourceAudienceConfig.SETTINGS),
+            ResourceAudienceMapper.class);
 
     public ResourceAudienceMapper() {
         super(PROVIDER_ID, "Keyward audience from resource indicators",

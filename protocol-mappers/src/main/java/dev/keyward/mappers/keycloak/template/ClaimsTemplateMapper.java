@@ -18,9 +18,9 @@ import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
+import dev.keyward.keycloak.defaults.ConsoleFields;
 import dev.keyward.mappers.keycloak.KeywardTokenMapper;
 import dev.keyward.mappers.keycloak.PreparedMapperSettings;
 import dev.keyward.mappers.template.ClaimTemplate;
@@ -39,14 +39,8 @@ public class ClaimsTemplateMapper extends KeywardTokenMapper
     // Compiled once per saved settings; an invalid template is logged then, and adds no claim.
     private static final PreparedMapperSettings<TemplateClaimConfig> SETTINGS = PreparedMapperSettings.reading(TemplateClaimConfig::read);
 
-    private static final List<ProviderConfigProperty> CONFIG = withClaimName(ProviderConfigurationBuilder.create()
-            .property().name(TemplateClaimConfig.TEMPLATE).label("Claim template").type(ProviderConfigProperty.TEXT_TYPE)
-            .defaultValue("{\n  \"tenant\": \"{{ user.attribute.tenant }}\"\n}")
-            .helpText("A JSON object. A string that is one placeholder, \"{{ source | type | default(JSON) }}\", becomes a typed value"
-                    + " (string, number, boolean, array). Sources: " + String.join(", ", Source.syntaxes()) + ".").add()
-            .property().name(TemplateClaimConfig.OMIT_EMPTY).label("Omit empty fields").type(ProviderConfigProperty.BOOLEAN_TYPE)
-            .defaultValue("true").helpText("Leave out fields whose value is missing or empty; off: write them as null.").add()
-            .build(), ClaimsTemplateMapper.class);
+    private static final List<ProviderConfigProperty> CONFIG = withClaimName(ConsoleFields.of(TemplateClaimConfig.SETTINGS),
+            ClaimsTemplateMapper.class);
 
     public ClaimsTemplateMapper() {
         super(PROVIDER_ID, "Keyward claims template",

@@ -13,9 +13,9 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.representations.IDToken;
 
+import dev.keyward.keycloak.defaults.ConsoleFields;
 import dev.keyward.mappers.example.Greeting;
 import dev.keyward.mappers.example.GreetingConfig;
 import dev.keyward.mappers.keycloak.KeywardTokenMapper;
@@ -33,10 +33,8 @@ public class ExampleGreetingMapper extends KeywardTokenMapper implements OIDCAcc
     public static final String PROVIDER_ID = "keyward-example-greeting";
     private static final PreparedMapperSettings<GreetingConfig> SETTINGS = PreparedMapperSettings.reading(GreetingConfig::read);
 
-    private static final List<ProviderConfigProperty> CONFIG = withClaimName(ProviderConfigurationBuilder.create()
-            .property().name(GreetingConfig.SALUTATION).label("Salutation").type(ProviderConfigProperty.STRING_TYPE)
-            .defaultValue("Hello").helpText("The word before the user's name, at most 40 characters.").add()
-            .build(), ExampleGreetingMapper.class);
+    private static final List<ProviderConfigProperty> CONFIG = withClaimName(ConsoleFields.of(GreetingConfig.SETTINGS),
+            ExampleGreetingMapper.class);
 
     public ExampleGreetingMapper() {
         super(PROVIDER_ID, "Keyward example greeting", "Greets the user by first name: \"Hello, Alice!\".", CONFIG);

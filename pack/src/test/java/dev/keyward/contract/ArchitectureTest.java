@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.keyward", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final List<String> FEATURE_MODULES = List.of("dev.keyward.oauth21..", "dev.keyward.authenticators..",
+    private static final List<String> FEATURE_MODULES = List.of("dev.keyward.oauth21..", "dev.keyward.shield..", "dev.keyward.authenticators..",
             "dev.keyward.mappers..", "dev.keyward.themes..");
     /** Where Keycloak and its runtime live. */
     private static final String[] KEYCLOAK_RUNTIME = {"org.keycloak..", "jakarta..", "org.jboss..", "io.micrometer..", "io.quarkus..",

@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.keycloak.shield;
+package dev.keyward.shield.keycloak;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import dev.keyward.oauth21.shield.MalformedInput;
+import dev.keyward.shield.MalformedInput;
 
 /**
  * Refuses a request whose standard headers Keycloak's own parsers cannot read, before any endpoint

@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.shield;
+package dev.keyward.shield;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.keycloak.shield;
+package dev.keyward.shield.keycloak;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
-import dev.keyward.oauth21.shield.MalformedInput;
+import dev.keyward.shield.MalformedInput;
 
 /** The one answer to unreadable input: 400 with an OAuth error body, whatever the endpoint. */
 final class MalformedInputResponses {

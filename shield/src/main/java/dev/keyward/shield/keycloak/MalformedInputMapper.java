@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.keycloak.shield;
+package dev.keyward.shield.keycloak;
 
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -8,7 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.error.KeycloakErrorHandler;
 
-import dev.keyward.oauth21.shield.MalformedInput;
+import dev.keyward.shield.MalformedInput;
 
 /**
  * Answers 400 where Keycloak throws on input it cannot read (a broken % escape in a form body, a

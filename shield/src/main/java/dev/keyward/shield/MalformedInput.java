@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.shield;
+package dev.keyward.shield;
 
 import java.util.List;
 import java.util.Optional;

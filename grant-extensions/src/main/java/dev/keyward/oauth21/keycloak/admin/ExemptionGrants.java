@@ -13,19 +13,19 @@ import dev.keyward.oauth21.keycloak.modes.RuleModes;
 import dev.keyward.oauth21.rule.RuleId;
 
 /** Granting and revoking exemptions, the same way from the REST API and from the admin console's tab. */
-final class ExemptionGrants {
+public final class ExemptionGrants {
 
     /** What a grant did: the exemption, whether it replaced one, or why it could not be granted. */
-    record Outcome(Exemption exemption, boolean replaced, List<String> problems) {
+    public record Outcome(Exemption exemption, boolean replaced, List<String> problems) {
     }
 
     private final RuleModes modes;
 
-    ExemptionGrants(RuleModes modes) {
+    public ExemptionGrants(RuleModes modes) {
         this.modes = modes;
     }
 
-    Outcome grant(ClientModel client, ExemptionRequest request, String grantedBy, Instant now) {
+    public Outcome grant(ClientModel client, ExemptionRequest request, String grantedBy, Instant now) {
         List<String> problems = request.problems(now, modes.exemptionMaxDays(), modes.rules());
         if (!problems.isEmpty()) {
             return new Outcome(null, false, problems);
@@ -37,11 +37,11 @@ final class ExemptionGrants {
     }
 
     /** Why an exemption could not be revoked: the rule is unknown, or the client has no exemption from it. */
-    record Refusal(String message, boolean unknownRule) {
+    public record Refusal(String message, boolean unknownRule) {
     }
 
     /** Revokes the exemption, or says why it cannot. */
-    Optional<Refusal> revoke(ClientModel client, String ruleId) {
+    public Optional<Refusal> revoke(ClientModel client, String ruleId) {
         Optional<RuleId> rule = modes.rule(ruleId);
         if (rule.isEmpty()) {
             return Optional.of(new Refusal("rule '" + ruleId + "' is unknown; the rules are " + modes.ruleIdList(), true));

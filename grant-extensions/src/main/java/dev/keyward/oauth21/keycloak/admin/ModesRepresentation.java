@@ -17,7 +17,7 @@ public record ModesRepresentation(String realm, int exemptionMaxDays, Map<String
     public record RuleModes(String server, String realm) {
     }
 
-    static ModesRepresentation of(dev.keyward.oauth21.keycloak.modes.RuleModes modes, RealmModel realm) {
+    public static ModesRepresentation of(dev.keyward.oauth21.keycloak.modes.RuleModes modes, RealmModel realm) {
         Map<String, RuleModes> rules = new LinkedHashMap<>();
         for (RuleId rule : modes.rules()) {
             rules.put(rule.id(), new RuleModes(modes.server().modeOf(rule).id(), modes.realmMode(rule, realm).id()));

@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.keycloak.admin;
+package dev.keyward.oauth21.keycloak.tab;
 
 import java.util.List;
 

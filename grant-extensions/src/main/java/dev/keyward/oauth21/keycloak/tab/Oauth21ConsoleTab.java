@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.keycloak.admin;
+package dev.keyward.oauth21.keycloak.tab;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,9 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
 
 import dev.keyward.keycloak.defaults.StatelessProviderFactory;
 import dev.keyward.oauth21.exemption.ExemptionRequest;
+import dev.keyward.oauth21.keycloak.admin.ExemptionGrants;
+import dev.keyward.oauth21.keycloak.admin.ModesRepresentation;
+import dev.keyward.oauth21.keycloak.admin.Oauth21AdminResourceProviderFactory;
 import dev.keyward.oauth21.keycloak.executor.Oauth21ExecutorFactory;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 

@@ -3,7 +3,6 @@ package dev.keyward.oauth21.baseline;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.keyward.oauth21.rule.RuleId;
 
@@ -45,11 +44,6 @@ public final class BuiltInExemptions {
     /** The built-in exemptions of one client of one realm. */
     public static List<BuiltIn> forClient(String realm, String clientId) {
         return ALL.stream().filter(exemption -> exemption.clientId().equals(clientId) && exemption.appliesIn(realm)).toList();
-    }
-
-    /** The rules the built-in exemptions let this client off. */
-    public static Set<RuleId> rulesFor(String realm, String clientId) {
-        return forClient(realm, clientId).stream().map(BuiltIn::rule).collect(Collectors.toSet());
     }
 
     public static Optional<BuiltIn> find(String realm, String clientId, RuleId rule) {

@@ -24,8 +24,4 @@ public record EffectiveMode(Mode mode, Source source, Mode realmMode) {
         /** An exemption an admin granted, unexpired. */
         GRANTED_EXEMPTION
     }
-
-    public boolean exempted() {
-        return source == Source.BUILT_IN_EXEMPTION || source == Source.GRANTED_EXEMPTION;
-    }
 }

@@ -35,7 +35,7 @@ class ServerOptionsIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--spi-client-policy-executor--keyward-oauth21--mode=audit | Keyward: mode is 'audit' but must be one of off, report, enforce",
+            "--spi-client-policy-executor--keyward-oauth21--mode=audit | Keyward: mode 'audit' is not one of off, report, enforce.",
             "--spi-client-policy-executor--keyward-oauth21--rule-pkce=off | Keyward: option rule-pkce names no rule; the rules are pkce-required,",
             "--spi-client-policy-executor--keyward-oauth21--mod=report | Keyward: unknown option mod; the options are mode, exemption-max-days, rule-pkce-required,",
     })

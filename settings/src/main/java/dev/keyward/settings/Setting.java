@@ -82,11 +82,17 @@ public final class Setting<T> {
 
     /** A whole number of {@code min} or more; an unusable one reads as {@code standard} and is a problem. */
     public static Setting<Integer> wholeNumber(String key, String label, String help, int standard, int min, String meaningOfDefault) {
-        String rule = label + " must be a whole number of " + min + " or more" + (meaningOfDefault.isEmpty() ? "" : " (" + meaningOfDefault + ")");
+        return wholeNumber(key, label, help, standard, min, Integer.MAX_VALUE, meaningOfDefault);
+    }
+
+    /** A whole number from {@code min} to {@code max}; an unusable one reads as {@code standard} and is a problem. */
+    public static Setting<Integer> wholeNumber(String key, String label, String help, int standard, int min, int max, String meaningOfDefault) {
+        String range = max == Integer.MAX_VALUE ? "of " + min + " or more" : "from " + min + " to " + max;
+        String rule = label + " must be a whole number " + range + (meaningOfDefault.isEmpty() ? "" : " (" + meaningOfDefault + ")");
         return new Setting<>(key, label, help, Kind.WHOLE_NUMBER, Integer.toString(standard), List.of(), text -> {
             try {
                 int value = Integer.parseInt(text);
-                if (value >= min) {
+                if (value >= min && value <= max) {
                     return Reading.of(value);
                 }
             } catch (NumberFormatException e) {
@@ -102,10 +108,27 @@ public final class Setting<T> {
      * intent is unclear) and is a problem.
      */
     public static <E> Setting<E> choice(String key, String label, String help, E[] values, Function<E, String> name, E standard, E fallback) {
-        List<String> names = Arrays.stream(values).map(name).toList();
-        return new Setting<>(key, label, help, Kind.CHOICE, name.apply(standard), names, text -> Arrays.stream(values)
-                .filter(value -> name.apply(value).equals(text.toLowerCase(Locale.ROOT))).findFirst().map(Reading::of)
-                .orElseGet(() -> Reading.refused(label + " '" + text + "' is not one of " + String.join(", ", names) + ".")), fallback);
+        Function<String, Reading<E>> parser = oneOf(label, values, name);
+        return new Setting<>(key, label, help, Kind.CHOICE, name.apply(standard), names(values, name), parser, fallback);
+    }
+
+    /** One of a closed list of values, or none: unset reads as empty, an unknown text as empty and is a problem. */
+    public static <E> Setting<Optional<E>> optionalChoice(String key, String label, String help, E[] values, Function<E, String> name) {
+        Function<String, Reading<E>> parser = oneOf(label, values, name);
+        return new Setting<>(key, label, help, Kind.CHOICE, null, names(values, name), text -> {
+            Reading<E> reading = parser.apply(text);
+            return new Reading<>(Optional.of(reading.value()), reading.problem());
+        }, Optional.empty());
+    }
+
+    private static <E> List<String> names(E[] values, Function<E, String> name) {
+        return Arrays.stream(values).map(name).toList();
+    }
+
+    private static <E> Function<String, Reading<E>> oneOf(String label, E[] values, Function<E, String> name) {
+        String names = String.join(", ", names(values, name));
+        return text -> Arrays.stream(values).filter(value -> name.apply(value).equals(text.toLowerCase(Locale.ROOT))).findFirst()
+                .map(Reading::of).orElseGet(() -> Reading.refused(label + " '" + text + "' is not one of " + names + "."));
     }
 
     /** Keycloak's "Multivalued string": the values without empty ones; unset reads as none. */
@@ -134,7 +157,19 @@ public final class Setting<T> {
      */
     public T read(Map<String, String> settings, Problems problems) {
         String stored = settings == null ? null : settings.get(key);
-        String text = stored == null || stored.isBlank() ? defaultText : stored.strip();
+        return readText(stored == null || stored.isBlank() ? defaultText : stored.strip(), problems);
+    }
+
+    /**
+     * The setting's value as a server option ({@code --spi-…} or keycloak.conf). Unlike a field in the admin
+     * console, an option is only there when someone wrote it, so a blank one is read as written, and refused.
+     */
+    public T readOption(Map<String, String> options, Problems problems) {
+        String stored = options.get(key);
+        return readText(stored == null ? defaultText : stored.strip(), problems);
+    }
+
+    private T readText(String text, Problems problems) {
         if (text == null) {
             return fallback;
         }

@@ -62,4 +62,32 @@ class SettingTest {
         assertThat(LIMIT.defaultText()).isEqualTo("0");
         assertThat(NAMES.defaultText()).isNull();
     }
+
+    @Test
+    void aBoundedNumberSaysItsRange() {
+        Setting<Integer> days = Setting.wholeNumber("days", "days", "help", 90, 0, 366, "0: none");
+
+        assertThat(days.read(Map.of("days", "366"), problems)).isEqualTo(366);
+        assertThat(days.read(Map.of("days", "367"), problems)).isEqualTo(90);
+        assertThat(problems.messages()).containsExactly("days must be a whole number from 0 to 366 (0: none), not '367'.");
+    }
+
+    @Test
+    void anOptionalChoiceIsEmptyWhenUnsetOrUnusable() {
+        Setting<java.util.Optional<Colour>> colour = Setting.optionalChoice("colour", "Colour", "help", Colour.values(),
+                value -> value.name().toLowerCase());
+
+        assertThat(colour.read(Map.of(), problems)).isEmpty();
+        assertThat(colour.read(Map.of("colour", "GREEN"), problems)).contains(Colour.GREEN);
+        assertThat(colour.read(Map.of("colour", "blue"), problems)).isEmpty();
+        assertThat(problems.messages()).containsExactly("Colour 'blue' is not one of red, green.");
+        assertThat(colour.options()).containsExactly("red", "green");
+    }
+
+    @Test
+    void aBlankServerOptionIsReadAsWrittenAndRefused() {
+        assertThat(COLOUR.readOption(Map.of(), problems)).as("unset: the default").isEqualTo(Colour.GREEN);
+        assertThat(COLOUR.readOption(Map.of("colour", " "), problems)).as("blank: the fallback").isEqualTo(Colour.RED);
+        assertThat(problems.messages()).containsExactly("Colour '' is not one of red, green.");
+    }
 }

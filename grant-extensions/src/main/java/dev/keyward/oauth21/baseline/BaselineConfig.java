@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.RuleId;
 import dev.keyward.settings.Problems;
+import dev.keyward.settings.Setting;
 
 /**
  * The server's OAuth 2.1 baseline: a global mode and an optional mode per rule, read from
@@ -27,6 +28,12 @@ public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mo
     public static final Mode DEFAULT_MODE = Mode.ENFORCE;
     public static final int DEFAULT_EXEMPTION_MAX_DAYS = 90;
     static final int LONGEST_EXEMPTION_MAX_DAYS = 366;
+
+    /** Options are named by themselves in messages: that is what the operator wrote. */
+    static final Setting<Mode> SERVER_MODE = Setting.choice(MODE, MODE, "The mode of every rule without a mode of its own.",
+            Mode.values(), Mode::id, DEFAULT_MODE, DEFAULT_MODE);
+    static final Setting<Integer> EXEMPTION_DAYS = Setting.wholeNumber(EXEMPTION_MAX_DAYS, EXEMPTION_MAX_DAYS,
+            "How long an exemption may last.", DEFAULT_EXEMPTION_MAX_DAYS, 0, LONGEST_EXEMPTION_MAX_DAYS, "0: no exemptions");
 
     public BaselineConfig {
         rules = List.copyOf(rules);
@@ -47,41 +54,18 @@ public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mo
                 name.startsWith(RULE_PREFIX)
                         ? "option " + name + " names no rule; the rules are " + baseline.ruleIdList()
                         : "unknown option " + name + "; the options are " + String.join(", ", known)));
-        Mode globalMode = mode(MODE, options.get(MODE), problems).orElse(DEFAULT_MODE);
+        Mode globalMode = SERVER_MODE.readOption(options, problems);
         Map<RuleId, Mode> ruleModes = new LinkedHashMap<>();
         for (RuleId rule : baseline.ruleIds()) {
-            String name = RULE_PREFIX + rule.id();
-            mode(name, options.get(name), problems).ifPresent(mode -> ruleModes.put(rule, mode));
+            ruleMode(rule).readOption(options, problems).ifPresent(mode -> ruleModes.put(rule, mode));
         }
-        return new BaselineConfig(baseline.ruleIds(), globalMode, ruleModes, exemptionMaxDays(options.get(EXEMPTION_MAX_DAYS), problems));
+        return new BaselineConfig(baseline.ruleIds(), globalMode, ruleModes, EXEMPTION_DAYS.readOption(options, problems));
     }
 
-    private static Optional<Mode> mode(String option, String value, Problems problems) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        Optional<Mode> mode = Mode.parse(value);
-        if (mode.isEmpty()) {
-            problems.add(option, option + " is '" + value + "' but must be one of " + String.join(", ", Mode.ids()));
-        }
-        return mode;
-    }
-
-    private static int exemptionMaxDays(String value, Problems problems) {
-        if (value == null) {
-            return DEFAULT_EXEMPTION_MAX_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            if (days >= 0 && days <= LONGEST_EXEMPTION_MAX_DAYS) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(EXEMPTION_MAX_DAYS, EXEMPTION_MAX_DAYS + " is '" + value + "' but must be a whole number of days from 0"
-                + " (no exemptions) to " + LONGEST_EXEMPTION_MAX_DAYS);
-        return DEFAULT_EXEMPTION_MAX_DAYS;
+    /** A rule's own mode, which wins over the server's mode. */
+    static Setting<Optional<Mode>> ruleMode(RuleId rule) {
+        String option = RULE_PREFIX + rule.id();
+        return Setting.optionalChoice(option, option, "The mode of rule " + rule.id() + ".", Mode.values(), Mode::id);
     }
 
     public Mode modeOf(RuleId rule) {

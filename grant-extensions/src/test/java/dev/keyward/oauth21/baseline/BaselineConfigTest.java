@@ -38,8 +38,8 @@ class BaselineConfigTest {
     void aBadModeIsAProblemNamingTheOption() {
         read(Map.of("mode", "audit", "rule-exact-redirect-uri", ""));
 
-        assertThat(problems.messages()).containsExactly("mode is 'audit' but must be one of off, report, enforce",
-                "rule-exact-redirect-uri is '' but must be one of off, report, enforce");
+        assertThat(problems.messages()).containsExactly("mode 'audit' is not one of off, report, enforce.",
+                "rule-exact-redirect-uri '' is not one of off, report, enforce.");
     }
 
     @Test
@@ -72,9 +72,9 @@ class BaselineConfigTest {
         read(Map.of("exemption-max-days", "367"));
 
         assertThat(problems.messages()).satisfiesExactly(
-                m -> assertThat(m).contains("from 0 (no exemptions) to 366"),
-                m -> assertThat(m).contains("'a year'"),
-                m -> assertThat(m).contains("exemption-max-days is '367'"));
+                m -> assertThat(m).isEqualTo("exemption-max-days must be a whole number from 0 to 366 (0: no exemptions), not '-1'."),
+                m -> assertThat(m).contains("not 'a year'"),
+                m -> assertThat(m).contains("not '367'"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.keyward.settings.Problems;
+import dev.keyward.settings.Setting;
 import dev.keyward.settings.UrlPolicy;
 
 /**
@@ -28,6 +29,14 @@ public final class BrandSettings {
 
     private static final Pattern COLOR = Pattern.compile("#([0-9a-f]{3}|[0-9a-f]{6})");
 
+    public static final Setting<String> PRIMARY = color(PRIMARY_COLOR, "Primary colour",
+            "Primary buttons, as #rrggbb or #rgb; the text on them is black or white, whichever contrasts more.", DEFAULT_PRIMARY);
+    public static final Setting<String> ACCENT = color(ACCENT_COLOR, "Accent colour",
+            "Focus ring and header line, as #rrggbb or #rgb.", DEFAULT_ACCENT);
+    /** The page resources, read differently on an https page (plain http refused) and on an http one. */
+    private static final PageResources ON_HTTPS = PageResources.on(true);
+    private static final PageResources ON_HTTP = PageResources.on(false);
+
     private BrandSettings() {
     }
 
@@ -38,46 +47,51 @@ public final class BrandSettings {
      * @param problems   receives one problem per value that was replaced by the theme's default
      */
     public static Brand read(Map<String, String> attributes, boolean httpsPage, Problems problems) {
-        String primary = color(attributes.get(PRIMARY_COLOR), PRIMARY_COLOR, DEFAULT_PRIMARY, problems);
+        String primary = PRIMARY.read(attributes, problems);
+        PageResources resources = httpsPage ? ON_HTTPS : ON_HTTP;
         return new Brand(
                 primary,
                 readableOn(primary),
-                color(attributes.get(ACCENT_COLOR), ACCENT_COLOR, DEFAULT_ACCENT, problems),
-                url(attributes.get(LOGO_URL), LOGO_URL, httpsPage, problems),
-                url(attributes.get(FAVICON_URL), FAVICON_URL, httpsPage, problems),
-                url(attributes.get(CSS_URL), CSS_URL, httpsPage, problems));
+                ACCENT.read(attributes, problems),
+                resources.logo().read(attributes, problems).orElse(null),
+                resources.favicon().read(attributes, problems).orElse(null),
+                resources.css().read(attributes, problems).orElse(null));
     }
 
-    private static String color(String value, String name, String fallback, Problems problems) {
-        if (value == null || value.isBlank()) {
-            return fallback;
+    private static Setting<String> color(String key, String label, String help, String standard) {
+        return Setting.parsed(key, label, help, standard, text -> {
+            String color = text.toLowerCase(Locale.ROOT);
+            if (!COLOR.matcher(color).matches()) {
+                return Setting.Reading.refused(key + " '" + text + "' is not a colour like #0066cc; using " + standard);
+            }
+            return Setting.Reading.of(color.length() == 4
+                    ? "#" + color.charAt(1) + color.charAt(1) + color.charAt(2) + color.charAt(2) + color.charAt(3) + color.charAt(3)
+                    : color);
+        }, standard);
+    }
+
+    private record PageResources(Setting<Optional<String>> logo, Setting<Optional<String>> favicon, Setting<Optional<String>> css) {
+        static PageResources on(boolean httpsPage) {
+            return new PageResources(
+                    url(LOGO_URL, "Logo URL", "The logo above the product name; https.", httpsPage),
+                    url(FAVICON_URL, "Favicon URL", "The login pages' favicon; https.", httpsPage),
+                    url(CSS_URL, "Stylesheet URL", "An extra stylesheet, imported after Keyward's; https.", httpsPage));
         }
-        String color = value.strip().toLowerCase(Locale.ROOT);
-        if (!COLOR.matcher(color).matches()) {
-            problems.add(name, name + " '" + value + "' is not a colour like #0066cc; using " + fallback);
-            return fallback;
-        }
-        return color.length() == 4
-                ? "#" + color.charAt(1) + color.charAt(1) + color.charAt(2) + color.charAt(2) + color.charAt(3) + color.charAt(3)
-                : color;
     }
 
     /** A stylesheet, logo or favicon URL: absolute http(s) with a host, safe to quote in CSS, https on an https page. */
-    private static String url(String value, String name, boolean httpsPage, Problems problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Optional<String> unusable = UrlPolicy.pageResource(false).problem(value);
-        if (unusable.isPresent()) {
-            problems.add(name, name + " '" + value + "' is not an absolute http(s) URL (it " + unusable.get()
-                    + "); using the theme's default");
-            return null;
-        }
-        if (UrlPolicy.pageResource(httpsPage).problem(value).isPresent()) {
-            problems.add(name, name + " '" + value + "' is plain http on an https login page (mixed content); using the theme's default");
-            return null;
-        }
-        return value.strip();
+    private static Setting<Optional<String>> url(String key, String label, String help, boolean httpsPage) {
+        return Setting.parsed(key, label, help, null, text -> {
+            Optional<String> unusable = UrlPolicy.pageResource(false).problem(text);
+            if (unusable.isPresent()) {
+                return Setting.Reading.refused(key + " '" + text + "' is not an absolute http(s) URL (it " + unusable.get()
+                        + "); using the theme's default");
+            }
+            if (UrlPolicy.pageResource(httpsPage).problem(text).isPresent()) {
+                return Setting.Reading.refused(key + " '" + text + "' is plain http on an https login page (mixed content); using the theme's default");
+            }
+            return Setting.Reading.of(Optional.of(text));
+        }, Optional.empty());
     }
 
     /** Black or white, whichever has the higher WCAG contrast ratio against {@code background}. */

@@ -38,7 +38,7 @@ import dev.keyward.mappers.keycloak.template.ClaimsTemplateMapper;
  * Cost per access token of each Keyward mapper and of Keycloak's own role and group mappers, for
  * one user with 500 roles (300 realm roles, 200 client roles of 10 clients) and 100 groups (10
  * parents with 10 subgroups each), called the way Keycloak calls them (transformAccessToken).
- * Run with {@code mvn -pl protocol-mappers -Pbench verify}.
+ * Run with {@code mvn -pl pack -Pbench verify -DskipTests -Djmh.benchmarks=MappersBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

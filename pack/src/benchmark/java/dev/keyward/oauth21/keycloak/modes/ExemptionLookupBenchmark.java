@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
  * What a request of an exempted client pays to know its exemption: before, the stored JSON was
  * parsed on every request ({@code parsedOnEveryRequest}); now it is parsed once per stored value
  * and looked up by its text ({@code lookedUpByStoredText}). Run with
- * {@code mvn -pl grant-extensions -Pbench verify -DskipTests -Djmh.benchmarks=ExemptionLookup}.
+ * {@code mvn -pl pack -Pbench verify -DskipTests -Djmh.benchmarks=ExemptionLookup}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

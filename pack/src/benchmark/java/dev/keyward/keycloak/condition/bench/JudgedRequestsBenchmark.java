@@ -21,7 +21,7 @@ import dev.keyward.keycloak.condition.JudgedRequestsCondition;
 /**
  * What the condition of Keyward's global client policy adds to every client-policy event: its vote.
  * (What it saves, Keycloak building the executors for events they do not judge, needs a server:
- * docs/performance.md.) Run with {@code mvn -pl pack -Pbench verify -DskipTests}.
+ * docs/performance.md.) Run with {@code mvn -pl pack -Pbench verify -DskipTests -Djmh.benchmarks=JudgedRequestsBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
  * The pure part of the compliance report for a realm of 10,000 clients (two in five compliant,
  * the others with a wildcard, plain http, the implicit flow, the password grant or no PKCE
  * setting; four redirect URIs each): every client reviewed and the summary counted.
- * Run with {@code mvn -pl grant-extensions -Pbench verify -Djmh.benchmarks=ComplianceScanBenchmark}.
+ * Run with {@code mvn -pl pack -Pbench verify -DskipTests -Djmh.benchmarks=ComplianceScanBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)

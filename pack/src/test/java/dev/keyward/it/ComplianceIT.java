@@ -145,6 +145,26 @@ class ComplianceIT {
     }
 
     @Test
+    @Order(4)
+    void theGateAnswersItsVerdictInAHeaderAndNamesAClientTheRealmLacks() {
+        HttpResponse<String> realm = AdminClient.expect(200, admin.get(report + "?format=gate", "text/plain"));
+        HttpResponse<String> passing = AdminClient.expect(200, admin.get(report + "?format=gate&client=compliant-web", "text/plain"));
+        HttpResponse<String> narrowedCsv = AdminClient.expect(200, admin.get(report + "?format=csv&client=legacy-implicit", "text/csv"));
+        HttpResponse<String> unknown = admin.get(report + "?format=gate&client=compliant-web&client=nope", "text/plain");
+
+        assertThat(realm.headers().firstValue("Keyward-Gate")).contains("fail");
+        assertThat(realm.body().lines()).anyMatch(line -> line.matches("^legacy-implicit\\s+breaks\\s+breaks\\s+no-implicit-or-hybrid.*"))
+                .contains("  no-implicit-or-hybrid: implicitFlowEnabled = true  [mode enforce, breaks]")
+                .anyMatch(line -> line.startsWith("    fix: "));
+        assertThat(passing.headers().firstValue("Keyward-Gate")).contains("pass");
+        assertThat(passing.body().lines().reduce((first, second) -> second))
+                .contains("keyward-compliance: realm " + REALM.name() + ": no client breaks (1 client checked)");
+        assertThat(narrowedCsv.body().lines().skip(1)).isNotEmpty().allMatch(row -> row.startsWith(REALM.name() + ",legacy-implicit,"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("has no client nope");
+    }
+
+    @Test
     @Order(5)
     void theServerWideViewSummarisesEveryRealmInMasterOnly() {
         JsonNode server = admin.get("realms/master/keyward-oauth21/compliance/realms");

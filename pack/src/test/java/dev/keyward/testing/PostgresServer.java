@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway PostgreSQL (Debian's package) for the cluster tests: its own database cluster under
- * target/, on a loopback port of its own, with a {@code keycloak} database; stopped on close.
+ * target/, on a loopback port of its own (TCP only), with a {@code keycloak} database; stopped on close.
  * {@code initdb} refuses to run as root, so as root it runs as the {@code postgres} user.
  */
 public final class PostgresServer implements AutoCloseable {
@@ -45,7 +45,8 @@ public final class PostgresServer implements AutoCloseable {
             run(asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8"));
             PostgresServer server = new PostgresServer(bin, data, port);
             run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", directory.resolve("postgres.log").toString(),
-                    "-o", "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1", "-w", "start"));
+                    // TCP on loopback only: no Unix socket, whose path (at most 107 bytes) a deep checkout would exceed.
+                    "-o", "-p " + port + " -k '' -c listen_addresses=127.0.0.1", "-w", "start"));
             server.psql("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
             server.psql("CREATE DATABASE " + DATABASE + " OWNER " + USER);
             return server;

@@ -28,6 +28,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 import dev.keyward.oauth21.baseline.BuiltInExemptions;
 import dev.keyward.oauth21.compliance.ComplianceCsv;
+import dev.keyward.oauth21.compliance.ComplianceGate;
 import dev.keyward.oauth21.compliance.ComplianceSummary;
 import dev.keyward.oauth21.compliance.RuntimeActivity;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
@@ -35,12 +36,15 @@ import dev.keyward.oauth21.keycloak.modes.RuleModes;
 /**
  * {@code /admin/realms/{realm}/keyward-oauth21/compliance}: every OpenID Connect client of the realm
  * judged by the baseline's rules on its stored settings, joined with Keyward's findings at runtime
- * and its exemptions (JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}); the
+ * and its exemptions (JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}, or the CI gate's
+ * verdict with {@code ?format=gate}; {@code client=} narrows CSV and gate to some clients); the
  * server-wide summary ({@code /realms}, master only); and one-click fixes ({@code POST /fixes}).
  */
 public class ComplianceResource {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8.name());
+    static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8.name());
+    static final String GATE_HEADER = "Keyward-Gate";
     private static final int DEFAULT_WINDOW_DAYS = 30;
     private static final int MAX_WINDOW_DAYS = 366;
     private static final int DEFAULT_PAGE = 1_000;
@@ -61,16 +65,25 @@ public class ComplianceResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", "text/plain"})
     public Response report(@QueryParam("windowDays") String windowDays, @QueryParam("first") String first, @QueryParam("max") String max,
-                           @QueryParam("format") String format) {
+                           @QueryParam("format") String format, @QueryParam("client") List<String> only,
+                           @QueryParam("whenEnforced") String whenEnforced) {
         auth.clients().requireList();
         int days = number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS);
         Instant now = modes.now();
         List<RealmScan.Scanned> scanned = new RealmScan(session, realm, modes).all(auth);
         Map<String, RuntimeActivity> runtime = RuntimeFindings.read(session, realm, Duration.ofDays(days), now);
-        if (wantsCsv(format)) {
-            return Response.ok(csv(scanned, runtime), CSV).build();
+        String answer = format(format);
+        if (!answer.equals("json")) {
+            List<ComplianceGate.Entry> entries = scanned.stream().map(client -> new ComplianceGate.Entry(client.review(),
+                    runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE))).toList();
+            List<String> missing = ComplianceGate.missing(entries, only);
+            if (!missing.isEmpty()) {
+                throw ErrorResponse.error("realm " + realm.getName() + " has no client " + String.join(", ", missing), Response.Status.BAD_REQUEST);
+            }
+            entries = ComplianceGate.only(entries, only);
+            return answer.equals("csv") ? Response.ok(csv(entries), CSV).build() : gate(entries, whenEnforced);
         }
         int from = number("first", first, 0, 0, Integer.MAX_VALUE);
         int size = number("max", max, DEFAULT_PAGE, 1, Integer.MAX_VALUE);
@@ -115,18 +128,26 @@ public class ComplianceResource {
         return new ClientFixes(realm, auth, adminEvent, new RealmScan(session, realm, modes)).apply(request);
     }
 
-    private StreamingOutput csv(List<RealmScan.Scanned> scanned, Map<String, RuntimeActivity> runtime) {
+    private StreamingOutput csv(List<ComplianceGate.Entry> entries) {
         return output -> {
             Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
             writer.write(ComplianceCsv.HEADER + "\r\n");
-            for (RealmScan.Scanned client : scanned) {
-                for (String row : ComplianceCsv.rows(realm.getName(), client.review(),
-                        runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE))) {
+            for (ComplianceGate.Entry entry : entries) {
+                for (String row : ComplianceCsv.rows(realm.getName(), entry.review(), entry.runtime())) {
                     writer.write(row + "\r\n");
                 }
             }
             writer.flush();
         };
+    }
+
+    /** The CI gate's table and result line (text), and its verdict in the {@code Keyward-Gate} header: pass or fail. */
+    private Response gate(List<ComplianceGate.Entry> entries, String whenEnforced) {
+        if (whenEnforced != null && !whenEnforced.equals("true") && !whenEnforced.equals("false")) {
+            throw ErrorResponse.error("whenEnforced must be true or false", Response.Status.BAD_REQUEST);
+        }
+        ComplianceGate.Answer answer = new ComplianceGate("true".equals(whenEnforced)).judge(realm.getName(), entries);
+        return Response.ok(String.join("\n", answer.lines()) + "\n", TEXT).header(GATE_HEADER, answer.passes() ? "pass" : "fail").build();
     }
 
     private List<ExemptionRepresentation> exemptions(RealmScan.Scanned client) {
@@ -138,15 +159,16 @@ public class ComplianceResource {
         return exemptions;
     }
 
-    private boolean wantsCsv(String format) {
+    /** json, csv or gate: from {@code format}, else csv when the client prefers it. */
+    private String format(String format) {
         if (format != null) {
-            if (!format.equals("csv") && !format.equals("json")) {
-                throw ErrorResponse.error("format must be csv or json", Response.Status.BAD_REQUEST);
+            if (!List.of("json", "csv", "gate").contains(format)) {
+                throw ErrorResponse.error("format must be json, csv or gate", Response.Status.BAD_REQUEST);
             }
-            return format.equals("csv");
+            return format;
         }
         List<MediaType> accepted = session.getContext().getRequestHeaders().getAcceptableMediaTypes();
-        return !accepted.isEmpty() && accepted.get(0).isCompatible(CSV) && !accepted.get(0).isWildcardType();
+        return !accepted.isEmpty() && accepted.get(0).isCompatible(CSV) && !accepted.get(0).isWildcardType() ? "csv" : "json";
     }
 
     private static int number(String name, String value, int fallback, int min, int max) {

@@ -93,6 +93,26 @@ class Oauth21ReportIT {
     }
 
     @Test
+    void theTrendCountsTodaysReportedFindingsPerRule() {
+        OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
+        try (Browser browser = new Browser(server.baseUrl())) {
+            browser.openLogin(client.customAuthorization(ResponseType.CODE, APP, builder -> builder)).signIn("carol", "carol").redirectOrFail();
+        }
+
+        JsonNode trend = server.admin().get("realms/" + REALM.name() + "/keyward-oauth21/compliance/trend?windowDays=7");
+
+        assertThat(trend.path("days")).hasSize(7);
+        assertThat(trend.path("days").get(6).asText()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(trend.path("series")).anySatisfy(series -> {
+            assertThat(series.path("rule").asText()).isEqualTo("pkce-required");
+            assertThat(series.path("outcome").asText()).isEqualTo("reported");
+            assertThat(series.path("counts").get(6).asInt()).as("today").isPositive();
+        });
+        assertThat(server.admin().get("realms/" + REALM.name() + "/keyward-oauth21/compliance/trend?windowDays=0", "application/json")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void singleUseChallengeReportsAReusedChallenge() {
         OidcClient client = OidcClient.publicClient(REALM.issuer(), "public-app", APP);
         CodeVerifier verifier = new CodeVerifier();

@@ -30,6 +30,7 @@ import dev.keyward.oauth21.baseline.BuiltInExemptions;
 import dev.keyward.oauth21.compliance.ComplianceCsv;
 import dev.keyward.oauth21.compliance.ComplianceGate;
 import dev.keyward.oauth21.compliance.ComplianceSummary;
+import dev.keyward.oauth21.compliance.FindingTrend;
 import dev.keyward.oauth21.compliance.RuntimeActivity;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 
@@ -38,7 +39,8 @@ import dev.keyward.oauth21.keycloak.modes.RuleModes;
  * judged by the baseline's rules on its stored settings, joined with Keyward's findings at runtime
  * and its exemptions (JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}, or the CI gate's
  * verdict with {@code ?format=gate}; {@code client=} narrows CSV and gate to some clients); the
- * server-wide summary ({@code /realms}, master only); and one-click fixes ({@code POST /fixes}).
+ * server-wide summary ({@code /realms}, master only); findings per day and rule ({@code /trend}); and one-click fixes
+ * ({@code POST /fixes}).
  */
 public class ComplianceResource {
 
@@ -118,6 +120,15 @@ public class ComplianceResource {
             }
         });
         return new ComplianceRepresentation.Server(modes.now().toString(), realms);
+    }
+
+    /** Keyward's runtime findings per day (UTC), rule and outcome over the window: the chart an operator watches fall to zero. */
+    @GET
+    @Path("trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    public FindingTrend trend(@QueryParam("windowDays") String windowDays) {
+        auth.clients().requireList();
+        return RuntimeFindings.trend(session, realm, number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS), modes.now());
     }
 
     @POST

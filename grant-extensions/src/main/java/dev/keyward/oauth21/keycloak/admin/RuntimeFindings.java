@@ -3,9 +3,11 @@ package dev.keyward.oauth21.keycloak.admin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
@@ -14,12 +16,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import dev.keyward.oauth21.baseline.Baseline;
+import dev.keyward.oauth21.compliance.FindingTrend;
 import dev.keyward.oauth21.compliance.RuntimeActivity;
 import dev.keyward.oauth21.keycloak.executor.FindingRecorder;
 
 /**
- * Keyward's findings in the realm's event store over a window, per client: how many, the newest,
- * and the redirect URIs requested that matched no registered one. Reads at most
+ * Keyward's findings in the realm's event store over a window, per client (how many, the newest,
+ * and the redirect URIs requested that matched no registered one) and per day and rule. Reads at most
  * {@link #MAX_EVENTS} events, newest first, so a busy realm cannot exhaust memory.
  */
 final class RuntimeFindings {
@@ -38,18 +41,31 @@ final class RuntimeFindings {
 
     static Map<String, RuntimeActivity> read(KeycloakSession session, RealmModel realm, Duration window, Instant now) {
         Map<String, Tally> tallies = new HashMap<>();
-        EventStoreProvider store = session.getProvider(EventStoreProvider.class);
-        if (store == null) {
-            return Map.of();
-        }
-        store.createQuery().realm(realm.getId()).type(FINDING_TYPES).fromDate(now.minus(window).toEpochMilli())
-                .orderByDescTime().maxResults(MAX_EVENTS).getResultStream()
-                .filter(event -> event.getClientId() != null && event.getDetails() != null
-                        && event.getDetails().containsKey(FindingRecorder.DETAIL_RULE))
+        findings(session, realm, window, now).filter(event -> event.getClientId() != null)
                 .forEach(event -> tallies.computeIfAbsent(event.getClientId(), id -> new Tally()).add(event));
         Map<String, RuntimeActivity> activity = new HashMap<>();
         tallies.forEach((clientId, tally) -> activity.put(clientId, tally.activity()));
         return activity;
+    }
+
+    /** The realm's findings per day, rule and outcome over the window. */
+    static FindingTrend trend(KeycloakSession session, RealmModel realm, int windowDays, Instant now) {
+        List<FindingTrend.Finding> findings = findings(session, realm, Duration.ofDays(windowDays), now)
+                .map(event -> new FindingTrend.Finding(Instant.ofEpochMilli(event.getTime()), event.getDetails().get(FindingRecorder.DETAIL_RULE),
+                        event.getDetails().getOrDefault(FindingRecorder.DETAIL_OUTCOME, "")))
+                .toList();
+        return FindingTrend.of(findings, windowDays, now);
+    }
+
+    /** Keyward's findings in the event store over the window, newest first, at most {@link #MAX_EVENTS}. */
+    private static Stream<Event> findings(KeycloakSession session, RealmModel realm, Duration window, Instant now) {
+        EventStoreProvider store = session.getProvider(EventStoreProvider.class);
+        if (store == null) {
+            return Stream.empty();
+        }
+        return store.createQuery().realm(realm.getId()).type(FINDING_TYPES).fromDate(now.minus(window).toEpochMilli())
+                .orderByDescTime().maxResults(MAX_EVENTS).getResultStream()
+                .filter(event -> event.getDetails() != null && event.getDetails().containsKey(FindingRecorder.DETAIL_RULE));
     }
 
     private static final class Tally {

@@ -33,7 +33,7 @@ public final class FindingRecorder {
 
     public static final String DETAIL_RULE = "keyward_rule";
     static final String DETAIL_MODE = "keyward_mode";
-    static final String DETAIL_OUTCOME = "keyward_outcome";
+    public static final String DETAIL_OUTCOME = "keyward_outcome";
     /** The setting or request value at fault, e.g. the redirect URI a request asked for. */
     static final String DETAIL_SETTING = "keyward_setting";
     public static final String DETAIL_VALUE = "keyward_value";

@@ -140,6 +140,28 @@ class Oauth21ReportIT {
     }
 
     @Test
+    void aClientsEvidenceListsTheRedirectUriItReallySent() {
+        URI sent = URI.create("https://legacy.example/cb-" + java.util.UUID.randomUUID());
+        OidcClient legacy = OidcClient.publicClient(REALM.issuer(), "legacy-wildcard", sent);
+        try (Browser browser = new Browser(server.baseUrl())) {
+            browser.openLogin(legacy.authorize(OPENID).requestUri());
+        }
+
+        JsonNode evidence = server.admin().get("realms/" + REALM.name() + "/keyward-oauth21/compliance/clients/legacy-wildcard/evidence?max=5");
+
+        assertThat(evidence.size()).isBetween(1, 5);
+        assertThat(evidence).anySatisfy(seen -> {
+            assertThat(seen.path("rule").asText()).isEqualTo("exact-redirect-uri");
+            assertThat(seen.path("outcome").asText()).isEqualTo("reported");
+            assertThat(seen.path("request").asText()).isEqualTo("LOGIN");
+            assertThat(seen.path("value").asText()).isEqualTo(sent.toString());
+            assertThat(seen.path("time").asText()).isNotBlank();
+        });
+        assertThat(server.admin().get("realms/" + REALM.name() + "/keyward-oauth21/compliance/clients/no-such-client/evidence",
+                "application/json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void exactRedirectUriReportsAWildcardRegistrationAndKeepsTheClient() {
         ObjectNode client = JsonNodeFactory.instance.objectNode().put("clientId", "reported-wildcard").put("publicClient", true);
         client.putArray("redirectUris").add("https://app.example/*");

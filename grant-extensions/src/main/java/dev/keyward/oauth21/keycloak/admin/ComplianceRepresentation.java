@@ -46,6 +46,10 @@ public record ComplianceRepresentation(String realm, String generatedAt, int win
         }
     }
 
+    /** One refused or reported request of a client: when, what request, which rule, and the setting or value it sent. */
+    public record Evidence(String time, String request, String rule, String outcome, String setting, String value, String reason) {
+    }
+
     /** The server-wide view (master realm): each realm the admin may see, with its summary and report. */
     public record Server(String generatedAt, List<RealmSummary> realms) {
     }

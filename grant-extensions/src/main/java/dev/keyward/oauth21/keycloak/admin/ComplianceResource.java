@@ -13,12 +13,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponse;
@@ -39,8 +41,8 @@ import dev.keyward.oauth21.keycloak.modes.RuleModes;
  * judged by the baseline's rules on its stored settings, joined with Keyward's findings at runtime
  * and its exemptions (JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}, or the CI gate's
  * verdict with {@code ?format=gate}; {@code client=} narrows CSV and gate to some clients); the
- * server-wide summary ({@code /realms}, master only); findings per day and rule ({@code /trend}); and one-click fixes
- * ({@code POST /fixes}).
+ * server-wide summary ({@code /realms}, master only); findings per day and rule ({@code /trend}); a client's refused or
+ * reported requests ({@code /clients/{clientId}/evidence}); and one-click fixes ({@code POST /fixes}).
  */
 public class ComplianceResource {
 
@@ -50,6 +52,8 @@ public class ComplianceResource {
     private static final int DEFAULT_WINDOW_DAYS = 30;
     private static final int MAX_WINDOW_DAYS = 366;
     private static final int DEFAULT_PAGE = 1_000;
+    private static final int DEFAULT_EVIDENCE = 100;
+    private static final int MAX_EVIDENCE = 1_000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -129,6 +133,22 @@ public class ComplianceResource {
     public FindingTrend trend(@QueryParam("windowDays") String windowDays) {
         auth.clients().requireList();
         return RuntimeFindings.trend(session, realm, number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS), modes.now());
+    }
+
+    /** A client's newest refused or reported requests (at most {@code max}, default 100): the redirect URIs it really sends. */
+    @GET
+    @Path("clients/{clientId}/evidence")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ComplianceRepresentation.Evidence> evidence(@PathParam("clientId") String clientId, @QueryParam("windowDays") String windowDays,
+                                                            @QueryParam("max") String max) {
+        ClientModel client = realm.getClientByClientId(clientId);
+        if (client == null) {
+            auth.clients().requireList();
+            throw ErrorResponse.error("No client with clientId " + clientId + " in realm " + realm.getName(), Response.Status.NOT_FOUND);
+        }
+        auth.clients().requireView(client);
+        return RuntimeFindings.evidence(session, realm, clientId, Duration.ofDays(number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1,
+                MAX_WINDOW_DAYS)), modes.now(), number("max", max, DEFAULT_EVIDENCE, 1, MAX_EVIDENCE));
     }
 
     @POST

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.keycloak.events.Details;
 import org.keycloak.events.Event;
+import org.keycloak.events.EventQuery;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -41,7 +43,7 @@ final class RuntimeFindings {
 
     static Map<String, RuntimeActivity> read(KeycloakSession session, RealmModel realm, Duration window, Instant now) {
         Map<String, Tally> tallies = new HashMap<>();
-        findings(session, realm, window, now).filter(event -> event.getClientId() != null)
+        findings(session, realm, null, window, now).filter(event -> event.getClientId() != null)
                 .forEach(event -> tallies.computeIfAbsent(event.getClientId(), id -> new Tally()).add(event));
         Map<String, RuntimeActivity> activity = new HashMap<>();
         tallies.forEach((clientId, tally) -> activity.put(clientId, tally.activity()));
@@ -50,21 +52,33 @@ final class RuntimeFindings {
 
     /** The realm's findings per day, rule and outcome over the window. */
     static FindingTrend trend(KeycloakSession session, RealmModel realm, int windowDays, Instant now) {
-        List<FindingTrend.Finding> findings = findings(session, realm, Duration.ofDays(windowDays), now)
+        List<FindingTrend.Finding> findings = findings(session, realm, null, Duration.ofDays(windowDays), now)
                 .map(event -> new FindingTrend.Finding(Instant.ofEpochMilli(event.getTime()), event.getDetails().get(FindingRecorder.DETAIL_RULE),
                         event.getDetails().getOrDefault(FindingRecorder.DETAIL_OUTCOME, "")))
                 .toList();
         return FindingTrend.of(findings, windowDays, now);
     }
 
-    /** Keyward's findings in the event store over the window, newest first, at most {@link #MAX_EVENTS}. */
-    private static Stream<Event> findings(KeycloakSession session, RealmModel realm, Duration window, Instant now) {
+    /** One client's newest findings over the window: what it sent and why Keyward refused or reported it. */
+    static List<ComplianceRepresentation.Evidence> evidence(KeycloakSession session, RealmModel realm, String clientId, Duration window,
+                                                            Instant now, int max) {
+        return findings(session, realm, clientId, window, now).limit(max).map(event -> {
+            Map<String, String> details = event.getDetails();
+            return new ComplianceRepresentation.Evidence(Instant.ofEpochMilli(event.getTime()).toString(),
+                    details.getOrDefault(FindingRecorder.DETAIL_REQUEST, event.getType().name()), details.get(FindingRecorder.DETAIL_RULE),
+                    details.get(FindingRecorder.DETAIL_OUTCOME), details.get(FindingRecorder.DETAIL_SETTING),
+                    details.get(FindingRecorder.DETAIL_VALUE), details.get(Details.REASON));
+        }).toList();
+    }
+
+    /** Keyward's findings in the event store over the window (of one client, unless null), newest first, at most {@link #MAX_EVENTS}. */
+    private static Stream<Event> findings(KeycloakSession session, RealmModel realm, String clientId, Duration window, Instant now) {
         EventStoreProvider store = session.getProvider(EventStoreProvider.class);
         if (store == null) {
             return Stream.empty();
         }
-        return store.createQuery().realm(realm.getId()).type(FINDING_TYPES).fromDate(now.minus(window).toEpochMilli())
-                .orderByDescTime().maxResults(MAX_EVENTS).getResultStream()
+        EventQuery query = store.createQuery().realm(realm.getId()).type(FINDING_TYPES).fromDate(now.minus(window).toEpochMilli());
+        return (clientId == null ? query : query.client(clientId)).orderByDescTime().maxResults(MAX_EVENTS).getResultStream()
                 .filter(event -> event.getDetails() != null && event.getDetails().containsKey(FindingRecorder.DETAIL_RULE));
     }
 

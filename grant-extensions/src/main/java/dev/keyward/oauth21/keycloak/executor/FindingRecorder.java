@@ -35,7 +35,7 @@ public final class FindingRecorder {
     static final String DETAIL_MODE = "keyward_mode";
     public static final String DETAIL_OUTCOME = "keyward_outcome";
     /** The setting or request value at fault, e.g. the redirect URI a request asked for. */
-    static final String DETAIL_SETTING = "keyward_setting";
+    public static final String DETAIL_SETTING = "keyward_setting";
     public static final String DETAIL_VALUE = "keyward_value";
     /** Of a reported finding: the event type of the request it was found in, e.g. {@code LOGIN}. */
     public static final String DETAIL_REQUEST = "keyward_request";

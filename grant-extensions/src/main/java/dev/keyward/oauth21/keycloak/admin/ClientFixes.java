@@ -42,11 +42,7 @@ final class ClientFixes {
             throw ErrorResponse.error("A JSON body with clientId, rule, setting and version (from the compliance report) is required",
                     Response.Status.BAD_REQUEST);
         }
-        ClientModel client = realm.getClientByClientId(request.clientId());
-        if (client == null) {
-            auth.clients().requireList();
-            throw ErrorResponse.error("No client with clientId " + request.clientId() + " in realm " + realm.getName(), Response.Status.NOT_FOUND);
-        }
+        ClientModel client = NamedClient.of(realm, auth, request.clientId());
         auth.clients().requireManage(client);
         RealmScan.Scanned scanned = scan.scan(StoredClient.of(client));
         Optional<ReportedFinding> finding = scanned.review().findings().stream()

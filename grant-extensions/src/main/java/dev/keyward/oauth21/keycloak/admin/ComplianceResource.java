@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponse;
@@ -141,12 +140,7 @@ public class ComplianceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<ComplianceRepresentation.Evidence> evidence(@PathParam("clientId") String clientId, @QueryParam("windowDays") String windowDays,
                                                             @QueryParam("max") String max) {
-        ClientModel client = realm.getClientByClientId(clientId);
-        if (client == null) {
-            auth.clients().requireList();
-            throw ErrorResponse.error("No client with clientId " + clientId + " in realm " + realm.getName(), Response.Status.NOT_FOUND);
-        }
-        auth.clients().requireView(client);
+        auth.clients().requireView(NamedClient.of(realm, auth, clientId));
         return RuntimeFindings.evidence(session, realm, clientId, Duration.ofDays(number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1,
                 MAX_WINDOW_DAYS)), modes.now(), number("max", max, DEFAULT_EVIDENCE, 1, MAX_EVIDENCE));
     }

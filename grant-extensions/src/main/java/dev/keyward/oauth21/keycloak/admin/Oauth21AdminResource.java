@@ -91,7 +91,7 @@ public class Oauth21AdminResource {
         if (grant == null) {
             throw ErrorResponse.error("A JSON body with clientId, rule, reason and expires is required", Response.Status.BAD_REQUEST);
         }
-        ClientModel client = client(grant.clientId());
+        ClientModel client = NamedClient.of(realm, auth, grant.clientId());
         auth.clients().requireManage(client);
         Instant now = modes.now();
         ExemptionGrants.Outcome outcome = new ExemptionGrants(modes).grant(client,
@@ -112,7 +112,7 @@ public class Oauth21AdminResource {
     @DELETE
     @Path("exemptions")
     public Response remove(@QueryParam("clientId") String clientId, @QueryParam("rule") String ruleId) {
-        ClientModel client = client(clientId);
+        ClientModel client = NamedClient.of(realm, auth, clientId);
         auth.clients().requireManage(client);
         Optional<ExemptionGrants.Refusal> refusal = new ExemptionGrants(modes).revoke(client, ruleId);
         if (refusal.isPresent()) {
@@ -123,15 +123,6 @@ public class Oauth21AdminResource {
                 .resourcePath("clients", client.getId(), "keyward-exemptions", ruleId)
                 .success();
         return Response.noContent().build();
-    }
-
-    private ClientModel client(String clientId) {
-        ClientModel client = clientId == null ? null : realm.getClientByClientId(clientId);
-        if (client == null) {
-            auth.clients().requireList();
-            throw ErrorResponse.error("No client with clientId " + clientId + " in realm " + realm.getName(), Response.Status.NOT_FOUND);
-        }
-        return client;
     }
 
     private ExemptionRepresentation representation(ClientModel client, Exemption exemption) {

@@ -177,8 +177,9 @@ cat <<BANNER
 
   Keyward demo is ready after $ready_after s  (Keycloak $keycloak_version, Ctrl-C stops it)
 
+  Keyward console   http://localhost:$port/realms/master/keyward/console/   user: $admin_user   password: $admin_password
+                    (every realm; realm acme alone: http://localhost:$port/realms/acme/keyward/console/)
   Admin console     http://localhost:$port/admin/            user: $admin_user   password: $admin_password
-  Keyward tab       http://localhost:$port/admin/master/console/#/acme/realm-settings/keyward-oauth21   (save to refresh)
   Compliance report http://localhost:$port/admin/realms/acme/keyward-oauth21/compliance   (admin REST API, JSON or CSV)
   Account console   http://localhost:$port/realms/acme/account/
 

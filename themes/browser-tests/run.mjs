@@ -10,13 +10,8 @@
 // Exit code 0: no violation and every check passed; the report is OUT_DIR/report.json.
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+import { checkAccessibility, launch, required } from "./common.mjs";
 
 const base = required("KEYCLOAK_URL");
 const realm = required("REALM");
@@ -26,15 +21,6 @@ const brand = { primary: process.env.BRAND_PRIMARY ?? "#8a1538", name: process.e
 mkdirSync(outDir, { recursive: true });
 
 const report = { pages: [], failures: [] };
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`run.mjs: set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}
 
 function base64url(buffer) {
   return buffer.toString("base64").replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -100,22 +86,8 @@ const ADMIN = process.env.ADMIN_USER ? [{ name: "admin-console-keyward-tab", mar
     await signIn(page, process.env.ADMIN_USER, process.env.ADMIN_PASSWORD);
   } }] : [];
 
-async function check(page, name, mode, scope, keycloaksOwn = []) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async ([tags, include]) =>
-    // eslint-disable-next-line no-undef
-    axe.run(include ? { include: [[include]] } : document, { runOnly: { type: "tag", values: tags } }), [WCAG_22_AA, scope]);
-  const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-    targets: v.nodes.map((n) => n.target.join(" ")) }));
-  const screenshot = join(outDir, `${name}-${mode}.png`);
-  await page.screenshot({ path: screenshot, fullPage: true });
-  report.pages.push({ page: name, mode, url: page.url(), violations, screenshot });
-  for (const v of violations.filter((v) => keycloaksOwn.includes(v.id))) {
-    console.log(`${name} (${mode}): Keycloak's own rendering: ${v.id} at ${v.targets.join(", ")}`);
-  }
-  for (const v of violations.filter((v) => !keycloaksOwn.includes(v.id))) {
-    report.failures.push(`${name} (${mode}): ${v.id} [${v.impact}] ${v.help} at ${v.targets.join(", ")}`);
-  }
+function check(page, name, mode, scope, keycloaksOwn) {
+  return checkAccessibility(page, { report, outDir, name, mode, scope, keycloaksOwn });
 }
 
 async function checkBrand(page) {
@@ -198,11 +170,7 @@ async function newContext(browser, options) {
   return context;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 try {
   for (const mode of ["light", "dark"]) {
     for (const target of [...PAGES, ...ADMIN]) {

@@ -19,7 +19,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final List<String> FEATURE_MODULES = List.of("dev.keyward.oauth21..", "dev.keyward.shield..", "dev.keyward.authenticators..",
-            "dev.keyward.mappers..", "dev.keyward.themes..");
+            "dev.keyward.mappers..", "dev.keyward.themes..", "dev.keyward.console..");
     /** Where Keycloak and its runtime live. */
     private static final String[] KEYCLOAK_RUNTIME = {"org.keycloak..", "jakarta..", "org.jboss..", "io.micrometer..", "io.quarkus..",
             "io.vertx..", "org.infinispan.."};

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -175,8 +176,33 @@ class ComplianceIT {
             assertThat(realm.path("summary")).isEqualTo(realmSummary);
             assertThat(realm.path("summary").path("breaks").asInt()).isGreaterThanOrEqualTo(5);
             assertThat(realm.path("report").asText()).isEqualTo("/admin/" + report);
+            assertThat(realm.path("modes").path("pkce-required").path("realm").asText()).isEqualTo("enforce");
         });
         assertThat(admin.get("realms/" + REALM.name() + "/keyward-oauth21/compliance/realms", "application/json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void theServerFiltersSortsAndPagesTheClientsAndCountsThoseItLetThrough() {
+        JsonNode breaking = admin.get(report + "?verdict=breaks&rule=pkce-required&sort=-clientId&first=0&max=1");
+        JsonNode all = admin.get(report);
+
+        assertThat(breaking.path("summary")).as("the summary stays the whole realm's").isEqualTo(all.path("summary"));
+        List<String> expected = new ArrayList<>();
+        all.path("clients").forEach(client -> {
+            if (client.path("verdict").asText().equals("breaks")
+                    && client.path("findings").findValuesAsText("rule").contains("pkce-required")) {
+                expected.add(client.path("clientId").asText());
+            }
+        });
+        expected.sort(Comparator.reverseOrder());
+        assertThat(expected).hasSizeGreaterThan(1);
+        assertThat(breaking.path("matched").asInt()).isEqualTo(expected.size());
+        assertThat(breaking.path("clients")).hasSize(1);
+        assertThat(breaking.path("clients").get(0).path("clientId").asText()).isEqualTo(expected.get(0));
+        assertThat(admin.get(report + "?search=LEGACY-W").path("clients").findValuesAsText("clientId")).containsExactly("legacy-wildcard");
+        assertThat(admin.get(report + "?client=legacy-http").path("clients").findValuesAsText("clientId")).containsExactly("legacy-http");
+        assertThat(admin.get(report + "?verdict=breaks&format=csv", "text/csv").body()).contains("legacy-http").doesNotContain("compliant-web");
     }
 
     @Test
@@ -186,6 +212,12 @@ class ComplianceIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("windowDays must be a whole number from 1 to 366");
+        for (String[] bad : new String[][] {{"verdict=broken", "verdict must be one of compliant, breaks"}, {"rule=pkce", "rule must be one of"},
+                {"sort=name", "sort must be one of clientId, verdict, findings, runtime"}}) {
+            HttpResponse<String> refused = admin.get(report + "?" + bad[0], "application/json");
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.body()).as(bad[0]).contains(bad[1]);
+        }
     }
 
     @Test

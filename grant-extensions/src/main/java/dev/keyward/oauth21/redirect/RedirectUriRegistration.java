@@ -14,6 +14,14 @@ public final class RedirectUriRegistration {
 
     /** Why this URI may not be registered, or empty when it may. */
     public static Optional<String> problem(String uri) {
+        return problem(uri, false);
+    }
+
+    /**
+     * @param onThisServer the URI lies on the authorization server's own URL: plain http there is the server's own
+     *                     transport (a development server's), which the sign-in page already uses, so it adds no exposure
+     */
+    public static Optional<String> problem(String uri, boolean onThisServer) {
         if (uri == null || uri.isEmpty()) {
             return Optional.of("an empty redirect URI");
         }
@@ -39,7 +47,7 @@ public final class RedirectUriRegistration {
             case "https":
                 return hasAuthority(rest) ? Optional.empty() : Optional.of("an https URI needs a host");
             case "http":
-                return isLoopbackAuthority(rest) ? Optional.empty()
+                return isLoopbackAuthority(rest) || (onThisServer && hasAuthority(rest)) ? Optional.empty()
                         : Optional.of("http is allowed only for loopback redirects to 127.0.0.1 or [::1] (RFC 8252 section 7.3); use https");
             default:
                 return isReverseDomain(scheme) && !rest.isEmpty() ? Optional.empty()

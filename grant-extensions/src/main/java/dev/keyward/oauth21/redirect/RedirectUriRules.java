@@ -42,14 +42,14 @@ public final class RedirectUriRules {
     public static Optional<Violation> compliantRegistrations(ClientRegistration registration) {
         List<String> offenders = registration.proposed().redirectUris().stream()
                 .filter(uri -> !registration.keepsRedirectUri(uri))
-                .filter(uri -> RedirectUriRegistration.problem(uri).isPresent())
+                .filter(uri -> RedirectUriRegistration.problem(uri, registration.proposed().onThisServer(uri)).isPresent())
                 .toList();
         if (offenders.isEmpty()) {
             return Optional.empty();
         }
         String first = offenders.get(0);
         return Optional.of(Violation.of(OAuthErrors.INVALID_REDIRECT_URI,
-                        "redirect URI '" + first + "' is not allowed: " + RedirectUriRegistration.problem(first).orElseThrow())
+                        "redirect URI '" + first + "' is not allowed: " + RedirectUriRegistration.problem(first, registration.proposed().onThisServer(first)).orElseThrow())
                 .about(new Violation.Setting(ClientSetting.REDIRECT_URIS.id(), String.join(" ", offenders), "replace each under Settings > Access settings >"
                         + " Valid redirect URIs by the exact URIs the application uses (https, or http only on 127.0.0.1 or [::1]);"
                         + " the report lists the URIs seen at runtime", null, true)));

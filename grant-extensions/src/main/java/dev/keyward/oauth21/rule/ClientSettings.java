@@ -6,7 +6,9 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the rules need of a client's stored configuration: one value per {@link ClientSetting}, as
@@ -21,11 +23,19 @@ public final class ClientSettings {
     private static final long VERSION_MULTIPLIER = 0x100000001b3L;
 
     private final Map<ClientSetting, Object> stored;
+    private final ServerUrls server;
     private final List<String> redirectUrisInForce;
+    private final Set<String> redirectUrisOnThisServer;
 
-    private ClientSettings(Map<ClientSetting, Object> stored) {
+    private ClientSettings(Map<ClientSetting, Object> stored, ServerUrls server) {
         this.stored = stored;
-        this.redirectUrisInForce = inForce(list(ClientSetting.REDIRECT_URIS), string(ClientSetting.ROOT_URL));
+        this.server = server;
+        List<String> registered = list(ClientSetting.REDIRECT_URIS);
+        String rootUrl = string(ClientSetting.ROOT_URL);
+        String serverRoot = rootUrl == null ? null : server.resolve(rootUrl);
+        this.redirectUrisInForce = inForce(registered, serverRoot != null ? serverRoot : rootUrl);
+        this.redirectUrisOnThisServer = serverRoot == null ? Set.of() : inForce(registered.stream().filter(uri -> uri.startsWith("/")).toList(),
+                serverRoot).stream().collect(Collectors.toUnmodifiableSet());
     }
 
     /** A client's settings, each read by {@code read} (null: the setting is not set). */
@@ -34,7 +44,12 @@ public final class ClientSettings {
         for (ClientSetting setting : ClientSetting.values()) {
             stored.put(setting, setting.normalised(read.apply(setting)));
         }
-        return new ClientSettings(stored);
+        return new ClientSettings(stored, ServerUrls.UNKNOWN);
+    }
+
+    /** The same settings judged on a server with these URLs: a root URL of {@code ${authBaseUrl}} is this server's. */
+    public ClientSettings onServer(ServerUrls urls) {
+        return new ClientSettings(stored, urls);
     }
 
     /**
@@ -58,7 +73,7 @@ public final class ClientSettings {
             case IMPLICIT_FLOW -> implicitFlow;
             case DIRECT_ACCESS_GRANTS -> directAccessGrants;
             default -> null;
-        }).stored);
+        }).stored, ServerUrls.UNKNOWN);
     }
 
     /** A code-flow client as far as request checks care: its type and redirect URIs. */
@@ -70,7 +85,7 @@ public final class ClientSettings {
     public ClientSettings with(ClientSetting setting, Object value) {
         Map<ClientSetting, Object> changed = new EnumMap<>(stored);
         changed.put(setting, setting.normalised(value));
-        return new ClientSettings(changed);
+        return new ClientSettings(changed, server);
     }
 
     /** The value as stored (or Keycloak's new-client default where it is not set). */
@@ -89,6 +104,14 @@ public final class ClientSettings {
     /** As in force: relative URIs joined to the root URL. */
     public List<String> redirectUris() {
         return redirectUrisInForce;
+    }
+
+    /**
+     * The redirect URIs in force that lie on this server's own URL (registered relative to a root URL of
+     * {@code ${authBaseUrl}}, as Keycloak's consoles and Keyward's are): they have the server's own transport.
+     */
+    public boolean onThisServer(String redirectUri) {
+        return redirectUrisOnThisServer.contains(redirectUri);
     }
 
     /** Keycloak's "PKCE Method" ({@code S256}, {@code plain}), null when not set. */

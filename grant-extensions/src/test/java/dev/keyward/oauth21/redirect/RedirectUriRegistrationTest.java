@@ -7,6 +7,7 @@ import java.util.List;
 import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.ServerUrls;
 import dev.keyward.oauth21.rule.Violation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +73,26 @@ class RedirectUriRegistrationTest {
         assertThat(inForce(List.of("/cb"), "http://app.example.com")).containsExactly("http://app.example.com/cb");
         assertThat(RedirectUriRegistration.problem(inForce(List.of("/cb"), "http://app.example.com").get(0)))
                 .get().asString().contains("http is allowed only for loopback");
+    }
+
+    @Test
+    void urisRelativeToTheServersOwnUrlAreResolvedAndHaveTheServersTransport() {
+        ServerUrls devServer = new ServerUrls("http://localhost:8080/", "http://localhost:8080/");
+        ClientSettings console = new ClientSettings("keyward-console", true, List.of("/realms/acme/keyward/console/", "/realms/acme/x/*"))
+                .with(ClientSetting.ROOT_URL, "${authBaseUrl}").onServer(devServer);
+
+        assertThat(console.redirectUris()).containsExactly("http://localhost:8080/realms/acme/keyward/console/", "http://localhost:8080/realms/acme/x/*");
+        assertThat(console.onThisServer("http://localhost:8080/realms/acme/keyward/console/")).isTrue();
+        assertThat(RedirectUriRules.compliantRegistrations(ClientRegistration.judgedInFull(console))).get()
+                .satisfies(v -> assertThat(v.setting().value()).as("a wildcard stays one").isEqualTo("http://localhost:8080/realms/acme/x/*"));
+        assertThat(RedirectUriRules.compliantRegistrations(ClientRegistration.judgedInFull(
+                console.with(ClientSetting.REDIRECT_URIS, List.of("/realms/acme/keyward/console/"))))).isEmpty();
+        // The same URI written out in full is another site as far as the client's settings say: it needs https.
+        ClientSettings absolute = new ClientSettings("web", true, List.of("http://localhost:8080/realms/acme/keyward/console/")).onServer(devServer);
+        assertThat(RedirectUriRules.compliantRegistrations(ClientRegistration.judgedInFull(absolute))).isPresent();
+        // Unknown server URLs (no request): the placeholder stays, and the URI is judged as the relative URI it then is.
+        assertThat(new ClientSettings("c", true, List.of("/cb")).with(ClientSetting.ROOT_URL, "${authAdminUrl}").redirectUris())
+                .containsExactly("${authAdminUrl}/cb");
     }
 
     /** The redirect URIs in force of a client with these stored URIs and root URL. */

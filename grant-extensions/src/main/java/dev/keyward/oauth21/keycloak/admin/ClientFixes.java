@@ -16,7 +16,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import dev.keyward.oauth21.compliance.ReportedFinding;
 import dev.keyward.oauth21.keycloak.clients.StoredSetting;
-import dev.keyward.oauth21.keycloak.clients.StoredClient;
 
 /**
  * One-click fixes: sets a setting to the one safe value its finding names, only on the client the
@@ -44,7 +43,7 @@ final class ClientFixes {
         }
         ClientModel client = NamedClient.of(realm, auth, request.clientId());
         auth.clients().requireManage(client);
-        RealmScan.Scanned scanned = scan.scan(StoredClient.of(client));
+        RealmScan.Scanned scanned = scan.scan(client);
         Optional<ReportedFinding> finding = scanned.review().findings().stream()
                 .filter(f -> f.rule().id().equals(request.rule()) && f.setting().equals(request.setting())).findFirst();
         if (finding.isEmpty()) {
@@ -70,7 +69,7 @@ final class ClientFixes {
         adminEvent.resource(ResourceType.CLIENT).operation(OperationType.UPDATE).resourcePath("clients", client.getId())
                 .representation(change).success();
         return new ComplianceRepresentation.FixResult(request.clientId(), request.rule(), request.setting(), true, before, after,
-                scan.scan(StoredClient.of(client)).review().version(), "Fixed: " + request.setting() + " is now " + after + ".");
+                scan.scan(client).review().version(), "Fixed: " + request.setting() + " is now " + after + ".");
     }
 
     private static void set(ClientModel client, String setting, String value) {

@@ -12,10 +12,11 @@ import dev.keyward.oauth21.compliance.RuntimeActivity;
  * {@code GET .../keyward-oauth21/compliance} as JSON. Tools outside Keyward read these names:
  * change them only with a new field, never by renaming.
  *
- * @param first the index of the first client in {@code clients}, of {@code summary.clients} in all
+ * @param matched how many clients the query's filters let through (all of them without filters); {@code clients} is one page of them
+ * @param first   the index of the first client in {@code clients}, of {@code matched} in all
  */
 public record ComplianceRepresentation(String realm, String generatedAt, int windowDays, Map<String, ModesRepresentation.RuleModes> modes,
-                                       ComplianceSummary summary, int first, int max, List<Client> clients) {
+                                       ComplianceSummary summary, int matched, int first, int max, List<Client> clients) {
 
     /** One client: its verdicts, findings with their fixes, exemptions and what happened at runtime. */
     public record Client(String clientId, String verdict, String verdictWhenEnforced, String version, List<Finding> findings,
@@ -27,13 +28,17 @@ public record ComplianceRepresentation(String realm, String generatedAt, int win
         }
     }
 
-    /** {@code oneClickFix}: {@code POST .../compliance/fixes} can set {@code setting} to its one safe value. */
+    /**
+     * {@code oneClickFix}: {@code POST .../compliance/fixes} can set {@code setting} to its one safe value, {@code fixValue}
+     * (null when there is none).
+     */
     public record Finding(String rule, String setting, String value, String fix, String description, String mode, String outcome,
-                          boolean oneClickFix) {
+                          boolean oneClickFix, String fixValue) {
 
         static Finding of(ReportedFinding finding) {
             return new Finding(finding.rule().id(), finding.setting(), finding.value(), finding.fix(), finding.description(),
-                    finding.mode().id(), finding.outcome().id(), finding.fixableInOneClick());
+                    finding.mode().id(), finding.outcome().id(), finding.fixableInOneClick(),
+                    finding.fixableInOneClick() ? finding.safeValue() : null);
         }
     }
 
@@ -54,7 +59,7 @@ public record ComplianceRepresentation(String realm, String generatedAt, int win
     public record Server(String generatedAt, List<RealmSummary> realms) {
     }
 
-    public record RealmSummary(String realm, ComplianceSummary summary, String report) {
+    public record RealmSummary(String realm, ComplianceSummary summary, String report, Map<String, ModesRepresentation.RuleModes> modes) {
     }
 
     /** The body of {@code POST .../compliance/fixes}: a finding of the report, and the client version the report showed. */

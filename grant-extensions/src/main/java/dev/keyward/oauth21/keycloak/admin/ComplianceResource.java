@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 import dev.keyward.oauth21.baseline.BuiltInExemptions;
+import dev.keyward.oauth21.compliance.ClientQuery;
 import dev.keyward.oauth21.compliance.ComplianceCsv;
 import dev.keyward.oauth21.compliance.ComplianceGate;
 import dev.keyward.oauth21.compliance.ComplianceSummary;
@@ -73,32 +75,37 @@ public class ComplianceResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "text/plain"})
     public Response report(@QueryParam("windowDays") String windowDays, @QueryParam("first") String first, @QueryParam("max") String max,
                            @QueryParam("format") String format, @QueryParam("client") List<String> only,
-                           @QueryParam("whenEnforced") String whenEnforced) {
+                           @QueryParam("whenEnforced") String whenEnforced, @QueryParam("verdict") String verdict,
+                           @QueryParam("rule") String rule, @QueryParam("search") String search, @QueryParam("sort") String sort) {
         auth.clients().requireList();
         int days = number("windowDays", windowDays, DEFAULT_WINDOW_DAYS, 1, MAX_WINDOW_DAYS);
+        String answer = format(format);
+        ClientQuery query = query(verdict, rule, search, sort);
         Instant now = modes.now();
         List<RealmScan.Scanned> scanned = new RealmScan(session, realm, modes).all(auth);
         Map<String, RuntimeActivity> runtime = RuntimeFindings.read(session, realm, Duration.ofDays(days), now);
-        String answer = format(format);
+        Map<String, RealmScan.Scanned> byClientId = new HashMap<>();
+        List<ComplianceGate.Entry> entries = new ArrayList<>(scanned.size());
+        for (RealmScan.Scanned client : scanned) {
+            byClientId.put(client.clientId(), client);
+            entries.add(new ComplianceGate.Entry(client.review(), runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE)));
+        }
+        List<String> missing = ComplianceGate.missing(entries, only);
+        if (!missing.isEmpty()) {
+            throw ErrorResponse.error("realm " + realm.getName() + " has no client " + String.join(", ", missing), Response.Status.BAD_REQUEST);
+        }
+        List<ComplianceGate.Entry> shown = query.apply(ComplianceGate.only(entries, only));
         if (!answer.equals("json")) {
-            List<ComplianceGate.Entry> entries = scanned.stream().map(client -> new ComplianceGate.Entry(client.review(),
-                    runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE))).toList();
-            List<String> missing = ComplianceGate.missing(entries, only);
-            if (!missing.isEmpty()) {
-                throw ErrorResponse.error("realm " + realm.getName() + " has no client " + String.join(", ", missing), Response.Status.BAD_REQUEST);
-            }
-            entries = ComplianceGate.only(entries, only);
-            return answer.equals("csv") ? Response.ok(csv(entries), CSV).build() : gate(entries, whenEnforced);
+            return answer.equals("csv") ? Response.ok(csv(shown), CSV).build() : gate(shown, whenEnforced);
         }
         int from = number("first", first, 0, 0, Integer.MAX_VALUE);
         int size = number("max", max, DEFAULT_PAGE, 1, Integer.MAX_VALUE);
         List<ComplianceRepresentation.Client> clients = new ArrayList<>();
-        for (RealmScan.Scanned client : scanned.subList(Math.min(from, scanned.size()), (int) Math.min((long) from + size, scanned.size()))) {
-            clients.add(ComplianceRepresentation.Client.of(client.review(), exemptions(client),
-                    runtime.getOrDefault(client.clientId(), RuntimeActivity.NONE)));
+        for (ComplianceGate.Entry entry : shown.subList(Math.min(from, shown.size()), (int) Math.min((long) from + size, shown.size()))) {
+            clients.add(ComplianceRepresentation.Client.of(entry.review(), exemptions(byClientId.get(entry.review().clientId())), entry.runtime()));
         }
         return Response.ok(new ComplianceRepresentation(realm.getName(), now.toString(), days, ModesRepresentation.of(modes, realm).rules(),
-                ComplianceSummary.of(scanned.stream().map(RealmScan.Scanned::review).toList()), from, size, clients),
+                ComplianceSummary.of(scanned.stream().map(RealmScan.Scanned::review).toList()), shown.size(), from, size, clients),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -119,7 +126,7 @@ public class ComplianceResource {
                 ComplianceSummary summary = ComplianceSummary.of(new RealmScan(session, other, modes).all(there).stream()
                         .map(RealmScan.Scanned::review).toList());
                 realms.add(new ComplianceRepresentation.RealmSummary(other.getName(), summary,
-                        "/admin/realms/" + other.getName() + "/keyward-oauth21/compliance"));
+                        "/admin/realms/" + other.getName() + "/keyward-oauth21/compliance", ModesRepresentation.of(modes, other).rules()));
             }
         });
         return new ComplianceRepresentation.Server(modes.now().toString(), realms);
@@ -182,6 +189,14 @@ public class ComplianceResource {
         client.exemptions().forEach(e -> exemptions.add(ExemptionRepresentation.granted(client.clientId(), e, modes.policy().active(e))));
         client.unreadableExemptions().forEach(rule -> exemptions.add(ExemptionRepresentation.unreadable(client.clientId(), rule)));
         return exemptions;
+    }
+
+    private ClientQuery query(String verdict, String rule, String search, String sort) {
+        try {
+            return ClientQuery.of(verdict, rule, search, sort, modes.rules());
+        } catch (IllegalArgumentException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+        }
     }
 
     /** json, csv or gate: from {@code format}, else csv when the client prefers it. */

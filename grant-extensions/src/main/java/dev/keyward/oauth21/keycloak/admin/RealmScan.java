@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -46,12 +47,20 @@ final class RealmScan {
      */
     List<Scanned> all(AdminPermissionEvaluator auth) {
         Stream<StoredClient> clients = auth.clients().canView()
-                ? DatabaseClients.read(session, realm).map(List::stream).orElseGet(() -> realm.getClientsStream().map(StoredClient::of))
-                : realm.getClientsStream().filter(auth.clients()::canView).map(StoredClient::of);
+                ? DatabaseClients.read(session, realm).map(List::stream).orElseGet(() -> realm.getClientsStream().map(this::stored))
+                : realm.getClientsStream().filter(auth.clients()::canView).map(this::stored);
         return clients.filter(client -> KeycloakClients.isOpenIdConnect(client.protocol()))
                 .sorted(Comparator.comparing(StoredClient::clientId))
                 .map(this::scan)
                 .toList();
+    }
+
+    Scanned scan(ClientModel client) {
+        return scan(stored(client));
+    }
+
+    private StoredClient stored(ClientModel client) {
+        return StoredClient.of(session, client);
     }
 
     /** Judged with the modes requests of the client meet: the same policy, with the client's exemptions as stored. */

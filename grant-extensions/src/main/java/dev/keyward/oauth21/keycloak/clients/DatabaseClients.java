@@ -19,6 +19,7 @@ import org.keycloak.provider.Provider;
 
 import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
 import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.ServerUrls;
 
 /**
  * Reads every client of a realm from Keycloak's database in three queries, only what the settings'
@@ -77,10 +78,11 @@ public final class DatabaseClients {
             }
         }
         List<StoredClient> clients = new ArrayList<>();
+        ServerUrls server = KeycloakClients.serverUrls(session);
         for (Object[] row : rows(em, CLIENTS, realm)) {
             String id = (String) row[0];
             Map<String, String> stored = attributes.getOrDefault(id, Map.of());
-            ClientSettings settings = ClientSettings.read(setting -> value(StoredSetting.of(setting), row, id, stored, collections));
+            ClientSettings settings = ClientSettings.read(setting -> value(StoredSetting.of(setting), row, id, stored, collections)).onServer(server);
             Map<String, String> exemptions = new HashMap<>(stored);
             exemptions.keySet().removeIf(name -> !StoredClient.isExemption(name));
             clients.add(new StoredClient((String) row[1], settings, exemptions));

@@ -4,11 +4,14 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.util.ResolveRelative;
 
 import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.ServerUrls;
 
 /** A Keycloak client as the rules see it, read through the settings' one declaration ({@link StoredSetting}). */
 public final class KeycloakClients {
@@ -16,23 +19,32 @@ public final class KeycloakClients {
     private KeycloakClients() {
     }
 
-    /** The stored client's settings. */
-    public static ClientSettings settings(ClientModel client) {
-        return ClientSettings.read(setting -> StoredSetting.of(setting).read(client));
+    /** The stored client's settings, judged on this server (see {@link #serverUrls}). */
+    public static ClientSettings settings(KeycloakSession session, ClientModel client) {
+        return ClientSettings.read(setting -> StoredSetting.of(setting).read(client)).onServer(serverUrls(session));
+    }
+
+    /**
+     * What {@code ${authBaseUrl}} and {@code ${authAdminUrl}} stand for in a root URL, as Keycloak resolves them for
+     * the current request; unknown without a session.
+     */
+    public static ServerUrls serverUrls(KeycloakSession session) {
+        return session == null ? ServerUrls.UNKNOWN : new ServerUrls(ResolveRelative.resolveRootUrl(session, ServerUrls.BASE_PLACEHOLDER),
+                ResolveRelative.resolveRootUrl(session, ServerUrls.ADMIN_PLACEHOLDER));
     }
 
     /**
      * The client a registration or update would leave behind: each setting as {@code proposed}, or as
      * {@code stored} where the proposal leaves it out (a new client when {@code stored} is null).
      */
-    public static ClientSettings proposed(ClientRepresentation proposed, ClientSettings stored) {
+    public static ClientSettings proposed(KeycloakSession session, ClientRepresentation proposed, ClientSettings stored) {
         Map<ClientSetting, Object> given = new EnumMap<>(ClientSetting.class);
         for (StoredSetting setting : StoredSetting.values()) {
             if (setting.proposes(proposed)) {
                 given.put(setting.setting(), setting.read(proposed));
             }
         }
-        return ClientSettings.merged(given, stored);
+        return ClientSettings.merged(given, stored).onServer(serverUrls(session));
     }
 
     /** The rules judge OpenID Connect clients; a client without a protocol is one. */

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 
 import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
 import dev.keyward.oauth21.rule.ClientSettings;
@@ -19,8 +20,8 @@ public record StoredClient(String protocol, ClientSettings settings, Map<String,
         exemptionAttributes = Map.copyOf(exemptionAttributes);
     }
 
-    public static StoredClient of(ClientModel client) {
-        return new StoredClient(client.getProtocol(), KeycloakClients.settings(client), client.getAttributes().entrySet().stream()
+    public static StoredClient of(KeycloakSession session, ClientModel client) {
+        return new StoredClient(client.getProtocol(), KeycloakClients.settings(session, client), client.getAttributes().entrySet().stream()
                 .filter(attribute -> isExemption(attribute.getKey()) && attribute.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }

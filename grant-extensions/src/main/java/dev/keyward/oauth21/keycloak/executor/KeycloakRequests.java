@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -24,20 +25,20 @@ final class KeycloakRequests {
     }
 
     /** A request as Keycloak parsed it (plain or pushed). */
-    static AuthorizationRequest authorization(ClientModel client, AuthorizationEndpointRequest request) {
-        return new AuthorizationRequest(KeycloakClients.settings(client), request.getResponseType(), RequestedRedirectUri.of(request),
+    static AuthorizationRequest authorization(KeycloakSession session, ClientModel client, AuthorizationEndpointRequest request) {
+        return new AuthorizationRequest(KeycloakClients.settings(session, client), request.getResponseType(), RequestedRedirectUri.of(request),
                 request.getCodeChallenge(), request.getCodeChallengeMethod());
     }
 
     /** A request's raw parameters, before Keycloak has matched anything. */
-    static AuthorizationRequest authorization(ClientModel client, MultivaluedMap<String, String> params) {
-        return new AuthorizationRequest(KeycloakClients.settings(client), params.getFirst(OIDCLoginProtocol.RESPONSE_TYPE_PARAM),
+    static AuthorizationRequest authorization(KeycloakSession session, ClientModel client, MultivaluedMap<String, String> params) {
+        return new AuthorizationRequest(KeycloakClients.settings(session, client), params.getFirst(OIDCLoginProtocol.RESPONSE_TYPE_PARAM),
                 params.getFirst(OIDCLoginProtocol.REDIRECT_URI_PARAM), params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_PARAM),
                 params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM));
     }
 
-    static TokenRequest token(ClientModel client, MultivaluedMap<String, String> params) {
-        return new TokenRequest(KeycloakClients.settings(client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER));
+    static TokenRequest token(KeycloakSession session, ClientModel client, MultivaluedMap<String, String> params) {
+        return new TokenRequest(KeycloakClients.settings(session, client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER));
     }
 
     /**
@@ -45,12 +46,12 @@ final class KeycloakRequests {
      * proposed, or as stored where the proposal leaves it out), next to the client as stored
      * before. Empty for other protocols.
      */
-    static Optional<ClientRegistration> registration(ClientCRUDContext context) {
+    static Optional<ClientRegistration> registration(KeycloakSession session, ClientCRUDContext context) {
         ClientRepresentation proposed = context.getProposedClientRepresentation();
         if (proposed == null || (proposed.getProtocol() != null && !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(proposed.getProtocol()))) {
             return Optional.empty();
         }
-        ClientSettings stored = context.getTargetClient() == null ? null : KeycloakClients.settings(context.getTargetClient());
-        return Optional.of(new ClientRegistration(KeycloakClients.proposed(proposed, stored), stored));
+        ClientSettings stored = context.getTargetClient() == null ? null : KeycloakClients.settings(session, context.getTargetClient());
+        return Optional.of(new ClientRegistration(KeycloakClients.proposed(session, proposed, stored), stored));
     }
 }

@@ -100,20 +100,20 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 PushedAuthorizationRequestContext par = (PushedAuthorizationRequestContext) context;
                 ClientModel client = session.getContext().getClient();
                 judge(realm, client.getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST,
-                        baseline.check(Phase.REDIRECT, KeycloakRequests.authorization(client, par.getRequest())));
+                        baseline.check(Phase.REDIRECT, KeycloakRequests.authorization(session, client, par.getRequest())));
                 authorization(realm, client, par.getRequest(), EventType.PUSHED_AUTHORIZATION_REQUEST, true);
             }
             case TOKEN_REQUEST -> {
                 ClientModel client = session.getContext().getClient();
                 // Keycloak authenticates the client before this event; without one it has already answered.
                 if (client != null) {
-                    TokenRequest request = KeycloakRequests.token(client, ((TokenRequestContext) context).getParams());
+                    TokenRequest request = KeycloakRequests.token(session, client, ((TokenRequestContext) context).getParams());
                     judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN, baseline.check(Phase.TOKEN, request));
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 ClientModel client = session.getContext().getClient();
-                TokenRequest request = new TokenRequest(KeycloakClients.settings(client), OAuth2Constants.PASSWORD, null);
+                TokenRequest request = new TokenRequest(KeycloakClients.settings(session, client), OAuth2Constants.PASSWORD, null);
                 judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.TOKEN, request));
             }
             case TOKEN_REFRESH_RESPONSE -> refreshed(realm, (TokenRefreshResponseContext) context);
@@ -132,13 +132,13 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
         if (client == null || context.getRequestParameters().containsKey(OIDCLoginProtocol.REQUEST_URI_PARAM)) {
             return;
         }
-        AuthorizationRequest request = KeycloakRequests.authorization(client, context.getRequestParameters());
+        AuthorizationRequest request = KeycloakRequests.authorization(session, client, context.getRequestParameters());
         judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.REDIRECT, request));
     }
 
     private void authorization(RealmModel realm, ClientModel client, AuthorizationEndpointRequest endpointRequest, EventType eventType,
                                boolean challengeIsNew) throws ClientPolicyException {
-        AuthorizationRequest request = KeycloakRequests.authorization(client, endpointRequest);
+        AuthorizationRequest request = KeycloakRequests.authorization(session, client, endpointRequest);
         List<Finding> findings = baseline.check(Phase.AUTHORIZATION, request);
         // Only a request that passes the other checks spends its challenge, for as long as a code for it could be redeemed.
         if (findings.isEmpty() && challengeIsNew && request.codeChallenge() != null
@@ -179,7 +179,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
      * kept, recorded as such, listed by the compliance report and still enforced at request time.
      */
     private void registration(RealmModel realm, ClientPolicyContext event, EventType eventType) throws ClientPolicyException {
-        ClientRegistration registration = KeycloakRequests.registration((ClientCRUDContext) event).orElse(null);
+        ClientRegistration registration = KeycloakRequests.registration(session, (ClientCRUDContext) event).orElse(null);
         if (registration == null) {
             return;
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.idm.ClientRepresentation;
 
 import dev.keyward.oauth21.baseline.Baseline;
@@ -30,6 +31,9 @@ import dev.keyward.oauth21.rule.Finding;
  */
 class StoredSettingTest {
 
+    /** No placeholder is stored in these clients, so nothing is resolved through a session. */
+    private static final KeycloakSession NO_SESSION = null;
+
     @Test
     void everyClientSettingHasExactlyOneDeclaration() {
         assertThat(Arrays.stream(StoredSetting.values()).map(StoredSetting::setting)).containsExactly(ClientSetting.values());
@@ -40,17 +44,17 @@ class StoredSettingTest {
     void aStoredClientIsReadThroughTheDeclaration(ClientSetting setting) {
         ClientModel client = model(representationWith(setting, ClientSettingsTest.unlikeTheDefault(setting)));
 
-        assertThat(KeycloakClients.settings(client).value(setting)).isEqualTo(ClientSettingsTest.unlikeTheDefault(setting));
+        assertThat(KeycloakClients.settings(NO_SESSION, client).value(setting)).isEqualTo(ClientSettingsTest.unlikeTheDefault(setting));
     }
 
     @ParameterizedTest
     @EnumSource(ClientSetting.class)
     void aRegistrationIsMergedThroughTheDeclaration(ClientSetting setting) {
         Object value = ClientSettingsTest.unlikeTheDefault(setting);
-        ClientSettings stored = KeycloakClients.settings(model(representationWith(setting, value)));
+        ClientSettings stored = KeycloakClients.settings(NO_SESSION, model(representationWith(setting, value)));
 
-        assertThat(KeycloakClients.proposed(representationWith(setting, value), null).value(setting)).as("proposed").isEqualTo(value);
-        assertThat(KeycloakClients.proposed(new ClientRepresentation(), stored).value(setting)).as("left out").isEqualTo(value);
+        assertThat(KeycloakClients.proposed(NO_SESSION, representationWith(setting, value), null).value(setting)).as("proposed").isEqualTo(value);
+        assertThat(KeycloakClients.proposed(NO_SESSION, new ClientRepresentation(), stored).value(setting)).as("left out").isEqualTo(value);
     }
 
     @ParameterizedTest
@@ -74,7 +78,7 @@ class StoredSettingTest {
         legacy.setRedirectUris(List.of("https://app.example/*"));
         legacy.setAttributes(new HashMap<>(Map.of("pkce.code.challenge.method", "plain")));
         ClientModel client = model(legacy);
-        List<Finding> fixable = Baseline.oauth21().checkStoredClient(KeycloakClients.settings(client)).stream()
+        List<Finding> fixable = Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client)).stream()
                 .filter(finding -> finding.violation().setting().safeValue() != null).toList();
 
         assertThat(fixable).extracting(finding -> finding.violation().setting().name())
@@ -83,7 +87,7 @@ class StoredSettingTest {
             StoredSetting setting = StoredSetting.byId(finding.violation().setting().name()).orElseThrow();
             assertThat(setting.writable()).as(setting + " has a safe value, so a fix writes it").isTrue();
             setting.write(client, finding.violation().setting().safeValue());
-            assertThat(Baseline.oauth21().checkStoredClient(KeycloakClients.settings(client)))
+            assertThat(Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client)))
                     .noneMatch(after -> after.rule() == finding.rule() && after.violation().setting().name().equals(setting.setting().id()));
         }
     }

@@ -1,0 +1,48 @@
+// What the browser tests share: Debian's Chromium launched for a test, and axe-core's WCAG 2.2 AA check of a page
+// with its screenshot.
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`set ${name}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * Runs axe-core on the page (or on `scope` in it), saves OUT_DIR/NAME-MODE.png, and records the page in
+ * `report.pages` and each violation not in `keycloaksOwn` in `report.failures`.
+ */
+export async function checkAccessibility(page, { report, outDir, name, mode, scope, keycloaksOwn = [] }) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async ([tags, include]) =>
+    // eslint-disable-next-line no-undef
+    axe.run(include ? { include: [[include]] } : document, { runOnly: { type: "tag", values: tags } }), [WCAG_22_AA, scope]);
+  const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")) }));
+  const screenshot = join(outDir, `${name}-${mode}.png`);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  report.pages.push({ page: name, mode, url: page.url(), violations, screenshot });
+  for (const v of violations.filter((v) => keycloaksOwn.includes(v.id))) {
+    console.log(`${name} (${mode}): Keycloak's own rendering: ${v.id} at ${v.targets.join(", ")}`);
+  }
+  for (const v of violations.filter((v) => !keycloaksOwn.includes(v.id))) {
+    report.failures.push(`${name} (${mode}): ${v.id} [${v.impact}] ${v.help} at ${v.targets.join(", ")}`);
+  }
+}

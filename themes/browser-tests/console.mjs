@@ -1,0 +1,254 @@
+// Drives Debian's Chromium (playwright-core) through Keyward's console on a running Keycloak: a realm admin who may
+// only view clients, one who may manage them (one-click fix, exemption granted and revoked, a stale fix answered
+// with the 409 message, runtime evidence, trend, sign-out), and a master admin's server view. axe-core checks every
+// view and open state (drawer, dialog, chart) in light and dark mode, with a PNG of each in OUT_DIR; any error in the
+// console page's browser log fails the run.
+//
+//   KEYCLOAK_URL=http://localhost:18080 REALM=console-1234 OUT_DIR=target/console-screenshots \
+//   ADMIN_USER=admin ADMIN_PASSWORD=admin EXPECTED='{…}' node console.mjs
+//
+// EXPECTED (ConsoleBrowserIT writes it): {"verdicts":{"clientId":"verdict",…}, "fix":{clientId, rule, setting,
+// before, after, verdictAfter}, "exempt":{clientId, rule}, "stale":{clientId, rule, setting}, "evidence":{clientId,
+// redirectUri}}. The realm is pack/src/test/resources/realms/console.json; its users viewer, manager (password =
+// user name). Exit code 0: every check passed; the report is OUT_DIR/report.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkAccessibility, launch, required } from "./common.mjs";
+
+const base = required("KEYCLOAK_URL");
+const realm = required("REALM");
+const expected = JSON.parse(required("EXPECTED"));
+const admin = { user: required("ADMIN_USER"), password: required("ADMIN_PASSWORD") };
+const outDir = process.env.OUT_DIR ?? "target/console-screenshots";
+mkdirSync(outDir, { recursive: true });
+
+const report = { pages: [], failures: [], steps: [] };
+const consoleUrl = (name) => `${base}/realms/${encodeURIComponent(name)}/keyward/console/`;
+const api = (path) => `${base}/admin/realms/${encodeURIComponent(realm)}/keyward-oauth21/${path}`;
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+/** A context whose console pages may log no error, and whose last access token the test can use outside the page. */
+async function open(browser, mode) {
+  const context = await browser.newContext({ colorScheme: mode, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const tokens = {};
+  page.on("console", (message) => {
+    if (message.type() === "error" && page.url().includes("/keyward/console/")) {
+      report.failures.push(`browser log (${mode}) at ${page.url()}: ${message.text()}`);
+    }
+  });
+  page.on("pageerror", (error) => report.failures.push(`page error (${mode}) at ${page.url()}: ${error.message}`));
+  page.on("response", async (response) => {
+    if (response.url().endsWith("/protocol/openid-connect/token") && response.ok()) {
+      tokens.access = (await response.json().catch(() => ({}))).access_token ?? tokens.access;
+    }
+  });
+  return { context, page, tokens };
+}
+
+async function ready(page) {
+  await page.waitForSelector("#kw-main[data-kw-ready='true']", { timeout: 20000 });
+}
+
+async function signIn(page, realmName, user, password = user) {
+  await page.goto(consoleUrl(realmName));
+  await page.waitForSelector("#username", { timeout: 15000 });
+  await page.fill("#username", user);
+  await page.fill("#password", password);
+  await page.click("#kc-login");
+  await ready(page);
+}
+
+async function openClient(page, clientId) {
+  await page.click(`tr[data-client-id="${clientId}"] button`);
+  await page.waitForSelector(`#kw-client-drawer[data-client-id="${clientId}"]`);
+  await ready(page);
+}
+
+async function closeDrawer(page) {
+  await page.click("#kw-drawer-close");
+  await page.waitForSelector("#kw-client-drawer", { state: "detached" });
+}
+
+function check(page, name, mode, scope) {
+  return checkAccessibility(page, { report, outDir, name, mode, scope });
+}
+
+/** The master admin's access token, for arranging and verifying through the admin REST API beside the page. */
+async function adminToken() {
+  const response = await fetch(`${base}/realms/master/protocol/openid-connect/token`, { method: "POST",
+    body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username: admin.user, password: admin.password }) });
+  return (await response.json()).access_token;
+}
+
+async function rest(path, token, options = {}) {
+  return fetch(path, { ...options, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...options.headers } });
+}
+
+async function reportedClient(clientId) {
+  const response = await rest(api(`compliance?client=${encodeURIComponent(clientId)}`), await adminToken());
+  return (await response.json()).clients[0];
+}
+
+async function step(name, body) {
+  try {
+    await body();
+    report.steps.push({ step: name, passed: true });
+  } catch (error) {
+    report.steps.push({ step: name, passed: false });
+    report.failures.push(`${name}: ${error.message.split("\n")[0]}`);
+  }
+}
+
+/** Only view-clients: the right verdicts, no button to change anything, and the server refuses a change with 403. */
+async function viewer(browser) {
+  const { context, page, tokens } = await open(browser, "light");
+  await step("viewer sees the realm's verdicts", async () => {
+    await signIn(page, realm, "viewer");
+    for (const [clientId, verdict] of Object.entries(expected.verdicts)) {
+      const row = page.locator(`tr[data-client-id="${clientId}"]`);
+      expect(await row.count() === 1, `no row for ${clientId}`);
+      const shown = await row.getAttribute("data-verdict");
+      expect(shown === verdict, `${clientId} shows ${shown}, the report says ${verdict}`);
+    }
+  });
+  await step("viewer gets no fix, grant or revoke button", async () => {
+    await openClient(page, expected.fix.clientId);
+    for (const selector of ["[data-action='fix']", "[data-action='revoke']", "#kw-grant-form"]) {
+      expect(await page.locator(selector).count() === 0, `a viewer sees ${selector}`);
+    }
+  });
+  await step("the server refuses the viewer's change with 403", async () => {
+    expect(tokens.access, "no access token was seen");
+    const fix = await rest(api("compliance/fixes"), tokens.access, { method: "POST", body: JSON.stringify({
+      clientId: expected.fix.clientId, rule: expected.fix.rule, setting: expected.fix.setting, version: "any" }) });
+    expect(fix.status === 403, `POST compliance/fixes answered ${fix.status}`);
+    const grant = await rest(api("exemptions"), tokens.access, { method: "PUT", body: JSON.stringify({
+      clientId: expected.exempt.clientId, rule: expected.exempt.rule, reason: "test", expires: "2099-01-01" }) });
+    expect(grant.status === 403, `PUT exemptions answered ${grant.status}`);
+  });
+  await context.close();
+}
+
+/** manage-clients: fix, exemption, stale fix, evidence, trend, sign-out. */
+async function manager(browser) {
+  const { context, page } = await open(browser, "light");
+  await step("manager applies a one-click fix and the row turns compliant", async () => {
+    await signIn(page, realm, "manager");
+    await openClient(page, expected.fix.clientId);
+    await page.click(`li[data-rule="${expected.fix.rule}"][data-setting="${expected.fix.setting}"] [data-action='fix']`);
+    await page.waitForSelector("#kw-fix-modal");
+    expect((await page.textContent("#kw-fix-before")).includes(expected.fix.before), "the dialog does not show the value before");
+    expect((await page.textContent("#kw-fix-after")).includes(expected.fix.after), "the dialog does not show the value after");
+    await page.click("#kw-fix-confirm");
+    await page.waitForSelector("#kw-alerts .pf-m-success");
+    await page.waitForSelector(`tr[data-client-id="${expected.fix.clientId}"][data-verdict="${expected.fix.verdictAfter}"]`);
+    const stored = await reportedClient(expected.fix.clientId);
+    expect(!stored.findings.some((f) => f.setting === expected.fix.setting), "the report still has the finding");
+  });
+  await step("manager grants an exemption with expiry and revokes it", async () => {
+    await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.exempt.clientId)}`);
+    await page.waitForSelector(`#kw-client-drawer[data-client-id="${expected.exempt.clientId}"]`);
+    await ready(page);
+    const expires = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+    await page.selectOption("#kw-grant-rule", expected.exempt.rule);
+    await page.fill("#kw-grant-reason", "Migrating: partner app release 4.2");
+    await page.fill("#kw-grant-expires", expires);
+    await page.click("#kw-grant-submit");
+    const revoke = `[data-action='revoke'][data-rule="${expected.exempt.rule}"]`;
+    await page.waitForSelector(revoke);
+    const granted = (await reportedClient(expected.exempt.clientId)).exemptions.find((e) => e.rule === expected.exempt.rule);
+    expect(granted && granted.expires.startsWith(expires), `the exemption stored is ${JSON.stringify(granted)}`);
+    await page.click(revoke);
+    await page.waitForSelector("#kw-revoke-modal");
+    await check(page, "revoke-dialog", "light", "#kw-revoke-modal");
+    await page.click("#kw-revoke-confirm");
+    await page.waitForSelector(revoke, { state: "detached" });
+    const left = (await reportedClient(expected.exempt.clientId)).exemptions.filter((e) => e.source === "granted");
+    expect(left.length === 0, `exemptions left: ${JSON.stringify(left)}`);
+  });
+  await step("a stale fix shows the 409 message and changes nothing", async () => {
+    await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.stale.clientId)}`);
+    await page.waitForSelector(`#kw-client-drawer[data-client-id="${expected.stale.clientId}"]`);
+    await ready(page);
+    // Someone else changes the client after the page read it.
+    const token = await adminToken();
+    const clients = await (await rest(`${base}/admin/realms/${encodeURIComponent(realm)}/clients?clientId=${expected.stale.clientId}`, token)).json();
+    const changed = { ...clients[0], redirectUris: [...clients[0].redirectUris, "https://stale.example/other-cb"] };
+    const put = await rest(`${base}/admin/realms/${encodeURIComponent(realm)}/clients/${clients[0].id}`, token, { method: "PUT", body: JSON.stringify(changed) });
+    expect(put.status === 204, `updating the client answered ${put.status}`);
+    await page.click(`li[data-rule="${expected.stale.rule}"][data-setting="${expected.stale.setting}"] [data-action='fix']`);
+    await page.waitForSelector("#kw-fix-modal");
+    await page.click("#kw-fix-confirm");
+    await page.waitForSelector("[data-kind='conflict']");
+    const stored = await reportedClient(expected.stale.clientId);
+    expect(stored.findings.some((f) => f.setting === expected.stale.setting), "the stale fix was applied anyway");
+  });
+  await step("the runtime evidence shows the redirect URI the client sent", async () => {
+    await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.evidence.clientId)}`);
+    await page.waitForSelector(`#kw-client-drawer[data-client-id="${expected.evidence.clientId}"]`);
+    await ready(page);
+    await page.waitForSelector("#kw-evidence-table");
+    expect((await page.textContent("#kw-evidence-table")).includes(expected.evidence.redirectUri),
+      `the evidence does not show ${expected.evidence.redirectUri}`);
+  });
+  await step("sign-out ends the Keycloak session", async () => {
+    await page.click("#kw-sign-out");
+    await page.waitForSelector("#kw-signed-out", { timeout: 15000 });
+    await check(page, "signed-out", "light");
+    await page.goto(consoleUrl(realm));
+    await page.waitForSelector("#username", { timeout: 15000 });
+  });
+  await context.close();
+}
+
+/** Every view and open state, without changing anything: axe and a screenshot in this colour mode. */
+async function tour(browser, mode) {
+  const { context, page } = await open(browser, mode);
+  await step(`tour (${mode})`, async () => {
+    await signIn(page, "master", admin.user, admin.password);
+    await page.waitForSelector("#kw-server-view");
+    await check(page, "server", mode);
+    await page.click(`a[data-realm="${realm}"]`);
+    await page.waitForSelector("#kw-realm-view");
+    await ready(page);
+    await check(page, "realm", mode);
+    await openClient(page, expected.stale.clientId);
+    await check(page, "client-drawer", mode);
+    await page.click(`li[data-rule="${expected.stale.rule}"][data-setting="${expected.stale.setting}"] [data-action='fix']`);
+    await page.waitForSelector("#kw-fix-modal");
+    await check(page, "fix-dialog", mode);
+    await page.click("#kw-fix-cancel");
+    await page.waitForSelector("#kw-fix-modal", { state: "detached" });
+    await closeDrawer(page);
+    await page.click("#kw-tab-trend");
+    await page.waitForSelector("#kw-trend-chart");
+    await ready(page);
+    await check(page, "trend", mode);
+  });
+  await context.close();
+}
+
+const browser = await launch();
+try {
+  await viewer(browser);
+  await manager(browser);
+  for (const mode of ["light", "dark"]) {
+    await tour(browser, mode);
+  }
+} finally {
+  await browser.close();
+}
+
+writeFileSync(join(outDir, "report.json"), JSON.stringify(report, null, 2));
+for (const failure of report.failures) {
+  console.error(failure);
+}
+console.log(`console.mjs: ${report.steps.length} steps, ${report.pages.length} page checks, ${report.failures.length} failures;`
+  + ` screenshots and report.json in ${outDir}`);
+process.exit(report.failures.length === 0 ? 0 : 1);

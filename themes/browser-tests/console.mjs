@@ -23,6 +23,8 @@ const outDir = process.env.OUT_DIR ?? "target/console-screenshots";
 mkdirSync(outDir, { recursive: true });
 
 const report = { pages: [], failures: [], steps: [] };
+/** HTTP statuses a step provokes on purpose: Chromium logs each failed fetch, which is then not the page's error. */
+const provoked = new Set();
 const consoleUrl = (name) => `${base}/realms/${encodeURIComponent(name)}/keyward/console/`;
 const api = (path) => `${base}/admin/realms/${encodeURIComponent(realm)}/keyward-oauth21/${path}`;
 
@@ -38,7 +40,8 @@ async function open(browser, mode) {
   const page = await context.newPage();
   const tokens = {};
   page.on("console", (message) => {
-    if (message.type() === "error" && page.url().includes("/keyward/console/")) {
+    const status = /Failed to load resource: the server responded with a status of (\d+)/.exec(message.text());
+    if (message.type() === "error" && page.url().includes("/keyward/console/") && !(status && provoked.has(Number(status[1])))) {
       report.failures.push(`browser log (${mode}) at ${page.url()}: ${message.text()}`);
     }
   });
@@ -95,20 +98,22 @@ async function reportedClient(clientId) {
   return (await response.json()).clients[0];
 }
 
-async function step(name, body) {
+/** One checked step; a failure is recorded with what Playwright was waiting for and a screenshot, and the run goes on. */
+async function step(name, page, body) {
   try {
     await body();
     report.steps.push({ step: name, passed: true });
   } catch (error) {
     report.steps.push({ step: name, passed: false });
-    report.failures.push(`${name}: ${error.message.split("\n")[0]}`);
+    report.failures.push(`${name}: ${error.message.split("\n").slice(0, 3).join(" ")}`);
+    await page.screenshot({ path: join(outDir, `${name.replace(/[^a-z0-9]+/gi, "-")}-FAILED.png`), fullPage: true }).catch(() => {});
   }
 }
 
 /** Only view-clients: the right verdicts, no button to change anything, and the server refuses a change with 403. */
 async function viewer(browser) {
   const { context, page, tokens } = await open(browser, "light");
-  await step("viewer sees the realm's verdicts", async () => {
+  await step("viewer sees the realm's verdicts", page, async () => {
     await signIn(page, realm, "viewer");
     for (const [clientId, verdict] of Object.entries(expected.verdicts)) {
       const row = page.locator(`tr[data-client-id="${clientId}"]`);
@@ -117,13 +122,13 @@ async function viewer(browser) {
       expect(shown === verdict, `${clientId} shows ${shown}, the report says ${verdict}`);
     }
   });
-  await step("viewer gets no fix, grant or revoke button", async () => {
+  await step("viewer gets no fix, grant or revoke button", page, async () => {
     await openClient(page, expected.fix.clientId);
     for (const selector of ["[data-action='fix']", "[data-action='revoke']", "#kw-grant-form"]) {
       expect(await page.locator(selector).count() === 0, `a viewer sees ${selector}`);
     }
   });
-  await step("the server refuses the viewer's change with 403", async () => {
+  await step("the server refuses the viewer's change with 403", page, async () => {
     expect(tokens.access, "no access token was seen");
     const fix = await rest(api("compliance/fixes"), tokens.access, { method: "POST", body: JSON.stringify({
       clientId: expected.fix.clientId, rule: expected.fix.rule, setting: expected.fix.setting, version: "any" }) });
@@ -138,7 +143,7 @@ async function viewer(browser) {
 /** manage-clients: fix, exemption, stale fix, evidence, trend, sign-out. */
 async function manager(browser) {
   const { context, page } = await open(browser, "light");
-  await step("manager applies a one-click fix and the row turns compliant", async () => {
+  await step("manager applies a one-click fix and the row turns compliant", page, async () => {
     await signIn(page, realm, "manager");
     await openClient(page, expected.fix.clientId);
     await page.click(`li[data-rule="${expected.fix.rule}"][data-setting="${expected.fix.setting}"] [data-action='fix']`);
@@ -151,7 +156,7 @@ async function manager(browser) {
     const stored = await reportedClient(expected.fix.clientId);
     expect(!stored.findings.some((f) => f.setting === expected.fix.setting), "the report still has the finding");
   });
-  await step("manager grants an exemption with expiry and revokes it", async () => {
+  await step("manager grants an exemption with expiry and revokes it", page, async () => {
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.exempt.clientId)}`);
     await page.waitForSelector(`#kw-client-drawer[data-client-id="${expected.exempt.clientId}"]`);
     await ready(page);
@@ -172,7 +177,7 @@ async function manager(browser) {
     const left = (await reportedClient(expected.exempt.clientId)).exemptions.filter((e) => e.source === "granted");
     expect(left.length === 0, `exemptions left: ${JSON.stringify(left)}`);
   });
-  await step("a stale fix shows the 409 message and changes nothing", async () => {
+  await step("a stale fix shows the 409 message and changes nothing", page, async () => {
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.stale.clientId)}`);
     await page.waitForSelector(`#kw-client-drawer[data-client-id="${expected.stale.clientId}"]`);
     await ready(page);
@@ -184,12 +189,14 @@ async function manager(browser) {
     expect(put.status === 204, `updating the client answered ${put.status}`);
     await page.click(`li[data-rule="${expected.stale.rule}"][data-setting="${expected.stale.setting}"] [data-action='fix']`);
     await page.waitForSelector("#kw-fix-modal");
+    provoked.add(409);
     await page.click("#kw-fix-confirm");
     await page.waitForSelector("[data-kind='conflict']");
+    provoked.delete(409);
     const stored = await reportedClient(expected.stale.clientId);
     expect(stored.findings.some((f) => f.setting === expected.stale.setting), "the stale fix was applied anyway");
   });
-  await step("the runtime evidence shows the redirect URI the client sent", async () => {
+  await step("the runtime evidence shows the redirect URI the client sent", page, async () => {
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.evidence.clientId)}`);
     await page.waitForSelector(`#kw-client-drawer[data-client-id="${expected.evidence.clientId}"]`);
     await ready(page);
@@ -197,7 +204,7 @@ async function manager(browser) {
     expect((await page.textContent("#kw-evidence-table")).includes(expected.evidence.redirectUri),
       `the evidence does not show ${expected.evidence.redirectUri}`);
   });
-  await step("sign-out ends the Keycloak session", async () => {
+  await step("sign-out ends the Keycloak session", page, async () => {
     await page.click("#kw-sign-out");
     await page.waitForSelector("#kw-signed-out", { timeout: 15000 });
     await check(page, "signed-out", "light");
@@ -210,7 +217,7 @@ async function manager(browser) {
 /** Every view and open state, without changing anything: axe and a screenshot in this colour mode. */
 async function tour(browser, mode) {
   const { context, page } = await open(browser, mode);
-  await step(`tour (${mode})`, async () => {
+  await step(`tour (${mode})`, page, async () => {
     await signIn(page, "master", admin.user, admin.password);
     await page.waitForSelector("#kw-server-view");
     await check(page, "server", mode);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the compliance report of a realm with 10,000 clients on a real Keycloak with Keyward:
+# Measures the compliance report of a realm with 10,000 clients on a real Keycloak with Keyward, and the console on it:
 # starts Keycloak, creates the realm's clients (two in five compliant, the others with a wildcard or
 # http redirect URI, the implicit flow, the password grant or no PKCE setting) through partialImport
 # in batches of 500 (one `kc.sh import` of them all takes over 20 minutes here: one transaction, and
@@ -90,3 +90,10 @@ for round in 1 2 3 4 5; do
 done
 grep -o '"summary":{[^}]*}' "$work/report.json"
 echo "compliance-10k: CSV rows $(( $(wc -l <"$work/report.csv") - 1 )), JSON $(wc -c <"$work/report.json") bytes"
+# The same realm in Keyward's console, in Chromium (needs `npm ci --prefix themes/browser-tests` and Debian's chromium).
+if [[ -d "$repo/themes/browser-tests/node_modules/playwright-core" ]] && command -v chromium >/dev/null 2>&1; then
+  KEYCLOAK_URL="http://localhost:$port" REALM=big ADMIN_USER=admin ADMIN_PASSWORD=admin OUT_DIR="$work" \
+    node "$repo/themes/browser-tests/console-timing.mjs"
+else
+  echo "compliance-10k: console timing skipped (no playwright-core in themes/browser-tests or no chromium)"
+fi

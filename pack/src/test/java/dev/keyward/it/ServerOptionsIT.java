@@ -38,6 +38,7 @@ class ServerOptionsIT {
             "--spi-client-policy-executor--keyward-oauth21--mode=audit | Keyward: mode 'audit' is not one of off, report, enforce.",
             "--spi-client-policy-executor--keyward-oauth21--rule-pkce=off | Keyward: option rule-pkce names no rule; the rules are pkce-required,",
             "--spi-client-policy-executor--keyward-oauth21--mod=report | Keyward: unknown option mod; the options are mode, exemption-max-days, rule-pkce-required,",
+            "--spi-realm-restapi-extension--keyward--console-client=no | Keyward: console-client must be true or false, not 'no'.",
     })
     void aBadOptionStopsStartupWithAClearMessage(String option, String message) {
         try (SpareKeycloak keycloak = SpareKeycloak.start(option)) {

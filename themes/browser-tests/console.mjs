@@ -35,8 +35,8 @@ function expect(condition, message) {
 }
 
 /** A context whose console pages may log no error, and whose last access token the test can use outside the page. */
-async function open(browser, mode) {
-  const context = await browser.newContext({ colorScheme: mode, viewport: { width: 1280, height: 900 } });
+async function open(browser, mode, height = 900) {
+  const context = await browser.newContext({ colorScheme: mode, viewport: { width: 1280, height } });
   const page = await context.newPage();
   const tokens = {};
   page.on("console", (message) => {
@@ -46,6 +46,11 @@ async function open(browser, mode) {
     }
   });
   page.on("pageerror", (error) => report.failures.push(`page error (${mode}) at ${page.url()}: ${error.message}`));
+  page.on("request", (request) => {
+    if (request.url().endsWith("/protocol/openid-connect/token") && (request.postData() ?? "").includes("grant_type=refresh_token")) {
+      tokens.renewals = (tokens.renewals ?? 0) + 1;
+    }
+  });
   page.on("response", async (response) => {
     if (response.url().endsWith("/protocol/openid-connect/token") && response.ok()) {
       tokens.access = (await response.json().catch(() => ({}))).access_token ?? tokens.access;
@@ -142,7 +147,7 @@ async function viewer(browser) {
 
 /** manage-clients: fix, exemption, stale fix, evidence, trend, sign-out. */
 async function manager(browser) {
-  const { context, page } = await open(browser, "light");
+  const { context, page, tokens } = await open(browser, "light");
   await step("manager applies a one-click fix and the row turns compliant", page, async () => {
     await signIn(page, realm, "manager");
     await openClient(page, expected.fix.clientId);
@@ -204,10 +209,19 @@ async function manager(browser) {
     expect((await page.textContent("#kw-evidence-table")).includes(expected.evidence.redirectUri),
       `the evidence does not show ${expected.evidence.redirectUri}`);
   });
+  // The realm's access tokens live 20 s: the manager's steps outlast several, renewed before they expire.
+  await step("the console renews its tokens before they expire", page, async () => {
+    if (!tokens.renewals) {
+      await page.waitForRequest((request) => request.url().endsWith("/protocol/openid-connect/token")
+        && (request.postData() ?? "").includes("grant_type=refresh_token"), { timeout: 30000 });
+    }
+    await page.click("#kw-tab-trend");
+    await ready(page);
+    expect(await page.locator("#kw-session-ended").count() === 0, "the console says the session ended");
+  });
   await step("sign-out ends the Keycloak session", page, async () => {
     await page.click("#kw-sign-out");
     await page.waitForSelector("#kw-signed-out", { timeout: 15000 });
-    await check(page, "signed-out", "light");
     await page.goto(consoleUrl(realm));
     await page.waitForSelector("#username", { timeout: 15000 });
   });
@@ -216,7 +230,8 @@ async function manager(browser) {
 
 /** Every view and open state, without changing anything: axe and a screenshot in this colour mode. */
 async function tour(browser, mode) {
-  const { context, page } = await open(browser, mode);
+  // Tall enough for the realm view's table to show in the screenshots (docs/images).
+  const { context, page } = await open(browser, mode, 1400);
   await step(`tour (${mode})`, page, async () => {
     await signIn(page, "master", admin.user, admin.password);
     await page.waitForSelector("#kw-server-view");
@@ -237,6 +252,9 @@ async function tour(browser, mode) {
     await page.waitForSelector("#kw-trend-chart");
     await ready(page);
     await check(page, "trend", mode);
+    await page.click("#kw-sign-out");
+    await page.waitForSelector("#kw-signed-out", { timeout: 15000 });
+    await check(page, "signed-out", mode);
   });
   await context.close();
 }

@@ -87,7 +87,7 @@ class ConsoleBrowserIT {
 
         assertThat(finished).as("console.mjs finished within 5 minutes\n" + output).isTrue();
         assertThat(run.exitValue()).as(output).isZero();
-        for (String view : new String[] {"server", "realm", "client-drawer", "fix-dialog", "trend"}) {
+        for (String view : new String[] {"server", "realm", "client-drawer", "fix-dialog", "trend", "signed-out"}) {
             assertThat(SCREENSHOTS.resolve(view + "-light.png")).exists();
             assertThat(SCREENSHOTS.resolve(view + "-dark.png")).exists();
         }

@@ -3,12 +3,9 @@ package dev.keyward.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +14,7 @@ import com.nimbusds.oauth2.sdk.Scope;
 
 import dev.keyward.testing.BaselineMode;
 import dev.keyward.testing.Browser;
+import dev.keyward.testing.BrowserScript;
 import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakServer;
 import dev.keyward.testing.OidcClient;
@@ -41,14 +39,10 @@ class ConsoleBrowserIT {
     static final ThrowawayRealm REALM = ThrowawayRealm.from("/realms/console.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path REPO = Path.of(System.getProperty("repo.root", ".."));
-    private static final Path RUNNER = REPO.resolve("themes/browser-tests/console.mjs");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     @Test
     void viewersManagersAndTheMasterAdminUseTheConsoleAccessiblyInBothColourModes(KeycloakServer server) throws Exception {
-        assertThat(REPO.resolve("themes/browser-tests/node_modules/playwright-core")).as("run: npm ci --prefix themes/browser-tests").exists();
-        assertThat(Path.of(System.getProperty("chromium", "/usr/bin/chromium"))).as("run: apt-get install -y chromium").exists();
         // A legacy client's sign-in with a redirect URI its wildcard lets through: reported, so it is runtime evidence.
         URI sent = URI.create("https://legacy.example/cb-" + UUID.randomUUID());
         try (Browser browser = new Browser(server.baseUrl())) {
@@ -67,26 +61,8 @@ class ConsoleBrowserIT {
         expected.set("stale", JSON.valueToTree(Map.of("clientId", "implicit-app", "rule", "no-implicit-or-hybrid", "setting", "implicitFlowEnabled")));
         expected.set("evidence", JSON.valueToTree(Map.of("clientId", "legacy-wildcard", "redirectUri", sent.toString())));
 
-        Path log = SCREENSHOTS.resolveSibling("console-browser.log");
-        ProcessBuilder node = new ProcessBuilder("node", RUNNER.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        node.environment().putAll(Map.of(
-                "KEYCLOAK_URL", server.baseUrl().toString().replaceAll("/$", ""),
-                "REALM", REALM.name(),
-                "OUT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
-                "EXPECTED", expected.toString(),
-                "ADMIN_USER", System.getProperty("kc.admin.username", "admin"),
-                "ADMIN_PASSWORD", System.getProperty("kc.admin.password", "admin"),
-                "CHROMIUM", System.getProperty("chromium", "/usr/bin/chromium")));
-        Files.createDirectories(SCREENSHOTS);
-        Process run = node.start();
-        boolean finished = run.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            run.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-
-        assertThat(finished).as("console.mjs finished within 5 minutes\n" + output).isTrue();
-        assertThat(run.exitValue()).as(output).isZero();
+        BrowserScript.run("console.mjs", server.baseUrl(), SCREENSHOTS, "console-browser.log",
+                Map.of("REALM", REALM.name(), "EXPECTED", expected.toString())).assertPassed("console.mjs");
         for (String view : new String[] {"server", "realm", "client-drawer", "fix-dialog", "trend", "signed-out"}) {
             assertThat(SCREENSHOTS.resolve(view + "-light.png")).exists();
             assertThat(SCREENSHOTS.resolve(view + "-dark.png")).exists();

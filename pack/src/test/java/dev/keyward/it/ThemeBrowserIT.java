@@ -2,16 +2,14 @@ package dev.keyward.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.keyward.testing.AdminClient;
+import dev.keyward.testing.BrowserScript;
 import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakExtension;
 import dev.keyward.testing.KeycloakServer;
@@ -34,14 +32,10 @@ class ThemeBrowserIT {
     @RegisterExtension
     static final ThrowawayRealm REALM = ThrowawayRealm.from("/realms/theme.json");
 
-    private static final Path REPO = Path.of(System.getProperty("repo.root", ".."));
-    private static final Path RUNNER = REPO.resolve("themes/browser-tests/run.mjs");
     private static final Path SCREENSHOTS = Path.of("target", "theme-screenshots");
 
     @Test
     void everyPageIsAccessibleInBothColourModesAndShowsTheRealmsBrand(KeycloakServer server) throws Exception {
-        assertThat(REPO.resolve("themes/browser-tests/node_modules/playwright-core")).as("run: npm ci --prefix themes/browser-tests").exists();
-        assertThat(Path.of(System.getProperty("chromium", "/usr/bin/chromium"))).as("run: apt-get install -y chromium").exists();
         // A logo the browser can load: the realm's own favicon, served by Keyward.
         String logo = server.baseUrl().resolve("/realms/" + REALM.name() + "/keyward-brand/favicon").toString();
         ObjectNode realm = (ObjectNode) server.admin().get("realms/" + REALM.name());
@@ -54,27 +48,9 @@ class ThemeBrowserIT {
                 "providerId", "keyward-oauth21", "providerType", "org.keycloak.services.ui.extend.UiTabProvider", "parentId", realmId,
                 "config", Map.of("action", java.util.List.of("none")))));
 
-        ProcessBuilder node = new ProcessBuilder("node", RUNNER.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(SCREENSHOTS.resolveSibling("theme-browser.log").toFile());
-        node.environment().putAll(Map.of(
-                "KEYCLOAK_URL", server.baseUrl().toString().replaceAll("/$", ""),
-                "REALM", REALM.name(),
-                "OUT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
-                "BRAND_LOGO", logo,
-                "ADMIN_USER", System.getProperty("kc.admin.username", "admin"),
-                "ADMIN_PASSWORD", System.getProperty("kc.admin.password", "admin"),
-                "CHROMIUM", System.getProperty("chromium", "/usr/bin/chromium")));
-        Files.createDirectories(SCREENSHOTS);
-        Process run = node.start();
-        boolean finished = run.waitFor(5, TimeUnit.MINUTES);
-        if (!finished) {
-            run.destroyForcibly();
-        }
-        String log = Files.readString(SCREENSHOTS.resolveSibling("theme-browser.log"), StandardCharsets.UTF_8);
+        BrowserScript.run("run.mjs", server.baseUrl(), SCREENSHOTS, "theme-browser.log",
+                Map.of("REALM", REALM.name(), "BRAND_LOGO", logo)).assertPassed("run.mjs");
 
-        assertThat(finished).as("run.mjs finished within 5 minutes\n" + log).isTrue();
-        assertThat(run.exitValue()).as(log).isZero();
         assertThat(SCREENSHOTS.resolve("login-light.png")).exists();
         assertThat(SCREENSHOTS.resolve("consent-dark.png")).exists();
         assertThat(SCREENSHOTS.resolve("admin-console-keyward-tab-light.png")).exists();

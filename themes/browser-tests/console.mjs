@@ -129,7 +129,7 @@ async function viewer(browser) {
   });
   await step("viewer gets no fix, grant or revoke button", page, async () => {
     await openClient(page, expected.fix.clientId);
-    for (const selector of ["[data-action='fix']", "[data-action='revoke']", "#kw-grant-form"]) {
+    for (const selector of ["[data-action='fix']", "[data-action='revoke']", "#kw-grant-form", "#kw-tab-brand"]) {
       expect(await page.locator(selector).count() === 0, `a viewer sees ${selector}`);
     }
   });
@@ -209,6 +209,29 @@ async function manager(browser) {
     expect((await page.textContent("#kw-evidence-table")).includes(expected.evidence.redirectUri),
       `the evidence does not show ${expected.evidence.redirectUri}`);
   });
+  await step("manager saves a brand, and a colour pair below WCAG AA is refused with the reason", page, async () => {
+    await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/brand`);
+    await page.waitForSelector("#kw-brand-form");
+    await ready(page);
+    await page.fill("#kw-brand-primary-color", "#ffdd00");
+    expect((await page.textContent("#kw-brand-primary-color-warning")).includes("3:1"), "no early warning for a pale primary colour");
+    provoked.add(400);
+    await page.click("#kw-brand-save");
+    await page.waitForSelector("#kw-brand-error .pf-v5-c-alert");
+    provoked.delete(400);
+    expect((await page.textContent("#kw-brand-error")).includes("WCAG 2.2 AA needs at least 3.0:1"), "the refusal does not say why");
+    await check(page, "brand-refused", "light");
+    const token = await adminToken();
+    const before = await (await rest(`${base}/admin/realms/${encodeURIComponent(realm)}/keyward-brand`, token)).json();
+    expect(before.attributes.find((a) => a.key === "keyward.brand.primary-color").value == null, "a refused colour was stored");
+    await page.fill("#kw-brand-primary-color", "#0b6e4f");
+    const saved = page.waitForResponse((response) => response.url().endsWith("/keyward-brand") && response.request().method() === "PUT");
+    await page.click("#kw-brand-save");
+    expect((await saved).status() === 200, "saving the brand was refused");
+    await page.waitForSelector("#kw-alerts .pf-m-success >> text=Brand saved");
+    const after = await (await rest(`${base}/admin/realms/${encodeURIComponent(realm)}/keyward-brand`, token)).json();
+    expect(after.attributes.find((a) => a.key === "keyward.brand.primary-color").value === "#0b6e4f", "the colour was not saved");
+  });
   // The realm's access tokens live 20 s: the manager's steps outlast several, renewed before they expire.
   await step("the console renews its tokens before they expire", page, async () => {
     if (!tokens.renewals) {
@@ -252,6 +275,10 @@ async function tour(browser, mode) {
     await page.waitForSelector("#kw-trend-chart");
     await ready(page);
     await check(page, "trend", mode);
+    await page.click("#kw-tab-brand");
+    await page.waitForSelector("#kw-brand-form");
+    await ready(page);
+    await check(page, "brand", mode);
     await page.click("#kw-sign-out");
     await page.waitForSelector("#kw-signed-out", { timeout: 15000 });
     await check(page, "signed-out", mode);

@@ -101,6 +101,14 @@ export function postFix(realm, fix) {
   return request(keywardUrl(realm, '/compliance/fixes'), { method: 'POST', body: fix, realm });
 }
 
+export function getBrand(realm) {
+  return request(realmUrl(realm, '/keyward-brand'), { realm });
+}
+
+export function putBrand(realm, changes) {
+  return request(realmUrl(realm, '/keyward-brand'), { method: 'PUT', body: changes, realm });
+}
+
 export function getModes(realm) {
   return request(keywardUrl(realm, '/modes'), { realm });
 }

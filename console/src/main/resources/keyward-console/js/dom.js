@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MAX_NOTICES = 3;
+const NOTICE_MILLIS = 8000;
 
 function build(element, attrs, children) {
   Object.entries(attrs ?? {}).forEach(([name, value]) => {
@@ -111,6 +112,14 @@ export function notify(kind, title, { detail, actions, dismissable = true, id } 
     document.getElementById('kw-main').focus();
   }) }));
   list.append(item);
+  // Good news goes by itself after a while, as PatternFly's toasts do, unless the keyboard is on it.
+  if (kind === 'success' || kind === 'info') {
+    setTimeout(() => {
+      if (!item.contains(document.activeElement)) {
+        item.remove();
+      }
+    }, NOTICE_MILLIS);
+  }
   // Only the newest few stay, so that the page does not drift down; the session banner always stays.
   const closable = [...list.children].filter((notice) => notice.querySelector('.pf-v5-c-alert__action'));
   closable.slice(0, -MAX_NOTICES).forEach((notice) => notice.remove());
@@ -153,7 +162,8 @@ export function th(text) {
 /** A column header that sorts by `key`; `sort` is {key, direction: 'ascending' | 'descending'}. */
 export function sortableTh(text, key, sort, onSort) {
   const direction = sort.key === key ? sort.direction : null;
-  return h('th', { scope: 'col', class: `pf-v5-c-table__sort${direction ? ' pf-m-selected' : ''}`, 'aria-sort': direction ?? 'none', 'data-sort-key': key },
+  // pf-m-wrap: a narrow column wraps its header instead of cutting it off.
+  return h('th', { scope: 'col', class: `pf-v5-c-table__sort pf-m-wrap${direction ? ' pf-m-selected' : ''}`, 'aria-sort': direction ?? 'none', 'data-sort-key': key },
     h('button', { type: 'button', class: 'pf-v5-c-table__button', onclick: () => onSort(key) },
       h('span', { class: 'pf-v5-c-table__button-content' },
         h('span', { class: 'pf-v5-c-table__text' }, text),
@@ -176,6 +186,17 @@ export function formControl(control) {
   return h('span', { class: control.tagName === 'TEXTAREA' ? 'pf-v5-c-form-control pf-m-textarea' : 'pf-v5-c-form-control' }, control,
     control.tagName === 'SELECT' && h('span', { class: 'pf-v5-c-form-control__utilities' },
       h('span', { class: 'pf-v5-c-form-control__toggle-icon' }, icon('caret'))));
+}
+
+/** A labelled form group; `help` (optional) is linked as `${id}-help`. */
+export function formGroup(id, text, control, help, { required = true } = {}) {
+  return h('div', { class: 'pf-v5-c-form__group' },
+    h('div', { class: 'pf-v5-c-form__group-label' }, h('label', { class: 'pf-v5-c-form__label', for: id },
+      h('span', { class: 'pf-v5-c-form__label-text' }, text),
+      required && h('span', { class: 'pf-v5-c-form__label-required', 'aria-hidden': 'true' }, ` ${t('form.required')}`))),
+    h('div', { class: 'pf-v5-c-form__group-control' }, control,
+      help && h('div', { class: 'pf-v5-c-form__helper-text', id: `${id}-help` }, h('div', { class: 'pf-v5-c-helper-text' },
+        h('div', { class: 'pf-v5-c-helper-text__item' }, h('span', { class: 'pf-v5-c-helper-text__item-text' }, help))))));
 }
 
 export function select(attrs, options) {

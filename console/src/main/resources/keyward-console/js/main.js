@@ -51,6 +51,7 @@ function accessFrom(me) {
     canManage: (realm) => has(realm, 'manage-clients'),
     canViewEvents: (realm) => has(realm, 'view-events', 'manage-events'),
     canViewRealm: (realm) => has(realm, 'view-realm', 'manage-realm'),
+    canManageRealm: (realm) => has(realm, 'manage-realm'),
   };
 }
 
@@ -75,7 +76,7 @@ const VIEWS = {
   'not-found': () => ({ element: notFound(), update: () => {} }),
 };
 
-/** `#/`, `#/realms/R`, `#/realms/R/trend` or `#/realms/R/clients/X`, each segment percent-encoded. */
+/** `#/`, `#/realms/R`, `#/realms/R/trend`, `#/realms/R/brand` or `#/realms/R/clients/X`, each segment percent-encoded. */
 function parseRoute(hash) {
   let parts;
   try {
@@ -93,7 +94,7 @@ function parseRoute(hash) {
   if (tab === undefined || (tab === 'clients' && clientId !== undefined)) {
     return { view: 'realm', realm, tab: 'clients', clientId };
   }
-  return tab === 'trend' && clientId === undefined ? { view: 'realm', realm, tab } : { view: 'not-found' };
+  return (tab === 'trend' || tab === 'brand') && clientId === undefined ? { view: 'realm', realm, tab } : { view: 'not-found' };
 }
 
 async function route() {

@@ -1,8 +1,7 @@
 // The client drawer: one client's findings (with one-click fixes), runtime evidence, exemptions and their history.
 import { deleteExemption, getEvidence, getExemptionEvents, getModes, getReport, postFix, putExemption } from '../api.js';
 import {
-  alertBox, button, drawerPanel, emptyState, errorAlert, formControl, h, label, notify, openModal, select, spinner, table, th,
-  whileBusy,
+  alertBox, button, drawerPanel, emptyState, errorAlert, formControl, formGroup, h, label, notify, openModal, select, spinner, table, th, whileBusy,
 } from '../dom.js';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n.js';
 
@@ -87,16 +86,6 @@ function exemptionRow(exemption, onRevoke) {
       variant: 'link', class: 'pf-m-inline pf-m-danger', 'data-action': 'revoke', 'data-rule': exemption.rule,
       onclick: (event) => onRevoke(exemption, event.currentTarget),
     })));
-}
-
-function formGroup(id, text, control, help) {
-  return h('div', { class: 'pf-v5-c-form__group' },
-    h('div', { class: 'pf-v5-c-form__group-label' }, h('label', { class: 'pf-v5-c-form__label', for: id },
-      h('span', { class: 'pf-v5-c-form__label-text' }, text),
-      h('span', { class: 'pf-v5-c-form__label-required', 'aria-hidden': 'true' }, ` ${t('form.required')}`))),
-    h('div', { class: 'pf-v5-c-form__group-control' }, control,
-      help && h('div', { class: 'pf-v5-c-form__helper-text', id: `${id}-help` }, h('div', { class: 'pf-v5-c-helper-text' },
-        h('div', { class: 'pf-v5-c-helper-text__item' }, h('span', { class: 'pf-v5-c-helper-text__item-text' }, help))))));
 }
 
 /** A local calendar day `days` from today, as an input of type date wants it. */

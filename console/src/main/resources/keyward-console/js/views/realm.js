@@ -5,6 +5,7 @@ import {
   sortableTh, spinner, table, th,
 } from '../dom.js';
 import { formatDate, formatDateTime, formatNumber, formatRelative, t } from '../i18n.js';
+import { brandTab } from './brand.js';
 import { clientPanel, verdictLabels } from './client.js';
 import { trendTab } from './trend.js';
 
@@ -260,12 +261,14 @@ function breadcrumb(realm) {
         h('a', { class: 'pf-v5-c-breadcrumb__link pf-m-current', href: realmHash(realm), 'aria-current': 'page' }, realm)))));
 }
 
-function tabs(realm, current) {
+function tabs(ctx, realm, current) {
   const tab = (key, href) => h('li', { class: `pf-v5-c-tabs__item${key === current ? ' pf-m-current' : ''}` },
     h('a', { id: `kw-tab-${key}`, class: 'pf-v5-c-tabs__link', href, 'aria-current': key === current && 'page' },
       h('span', { class: 'pf-v5-c-tabs__item-text' }, t(`tab.${key}`))));
   return h('nav', { class: 'pf-v5-c-tabs', 'aria-label': t('tab.label') },
-    h('ul', { class: 'pf-v5-c-tabs__list' }, tab('clients', realmHash(realm)), tab('trend', realmHash(realm, 'trend'))));
+    h('ul', { class: 'pf-v5-c-tabs__list' },
+      ctx.access.canView(realm) && [tab('clients', realmHash(realm)), tab('trend', realmHash(realm, 'trend'))],
+      ctx.access.canViewRealm(realm) && tab('brand', realmHash(realm, 'brand'))));
 }
 
 /** The realm view; update(route) switches tabs and opens or closes the client drawer without reloading the rest. */
@@ -280,15 +283,15 @@ export function realmView(ctx, { realm }) {
   let clients = null;
 
   function update(route) {
-    if (!ctx.access.canView(realm)) {
-      tabContent.replaceChildren(emptyState({ title: t('realm.no-access'), body: t('error.403', realm) }));
-      return;
-    }
     if (route.tab !== tab) {
       tab = route.tab;
-      tabsArea.replaceChildren(tabs(realm, tab));
-      clients = tab === 'clients' ? clientsTab(ctx, realm) : null;
-      tabContent.replaceChildren(clients?.element ?? trendTab(ctx, realm));
+      tabsArea.replaceChildren(tabs(ctx, realm, tab));
+      // Clients and trend need view-clients; the brand needs view-realm.
+      const allowed = tab === 'brand' ? ctx.access.canViewRealm(realm) : ctx.access.canView(realm);
+      clients = allowed && tab === 'clients' ? clientsTab(ctx, realm) : null;
+      tabContent.replaceChildren(!allowed ? emptyState(tab === 'brand'
+        ? { title: t('brand.no-access'), body: t('brand.no-access-body', realm) } : { title: t('realm.no-access'), body: t('error.403', realm) })
+        : clients?.element ?? (tab === 'brand' ? brandTab(ctx, realm) : trendTab(ctx, realm)));
     }
     clients?.showClient(route.clientId ?? null);
   }

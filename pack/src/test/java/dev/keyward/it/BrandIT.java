@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.keyward.testing.AdminClient;
 import dev.keyward.testing.CompatibilitySubset;
 import dev.keyward.testing.KeycloakExtension;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A realm's brand as the theme receives it from /realms/{realm}/keyward-brand/: good values, bad ones, defaults. */
+/**
+ * A realm's brand as the theme receives it from /realms/{realm}/keyward-brand/ (good values, bad ones, defaults), and as
+ * admins read and save it through /admin/realms/{realm}/keyward-brand (checked values, WCAG AA colour pairs, roles).
+ */
 @CompatibilitySubset
 @ExtendWith(KeycloakExtension.class)
 class BrandIT {
@@ -66,6 +71,52 @@ class BrandIT {
         String log = Files.readString(server.log());
         assertThat(log).contains("Keyward brand of realm '" + REALM.name() + "': keyward.brand.primary-color 'red' is not a colour like #0066cc; using #0066cc")
                 .contains("keyward.brand.logo-url 'javascript:alert(1)' is not an absolute http(s) URL");
+    }
+
+    @Test
+    void theAdminApiSavesUsableValuesAndRefusesWhatTheLoginPagesCouldNotUseWithoutStoringIt() {
+        String api = "realms/" + REALM.name() + "/keyward-brand";
+        JsonNode saved = AdminClient.json(AdminClient.expect(200, server.admin().put(api,
+                Map.of("keyward.brand.primary-color", "#0B6E4F", "keyward.brand.accent-color", "#8a1538"))));
+        assertThat(attribute(saved, "keyward.brand.primary-color")).isEqualTo("#0B6E4F");
+        assertThat(saved.path("attributes").get(0).path("label").asText()).isEqualTo("Primary colour");
+
+        HttpResponse<String> pale = server.admin().put(api, Map.of("keyward.brand.primary-color", "#ffdd00"));
+        assertThat(pale.statusCode()).isEqualTo(400);
+        assertThat(pale.body()).contains("The contrast of the primary colour #ffdd00 (buttons) against the page #ffffff is 1.35:1;"
+                + " WCAG 2.2 AA needs at least 3.0:1.");
+        HttpResponse<String> notAColour = server.admin().put(api, Map.of("keyward.brand.accent-color", "red"));
+        assertThat(notAColour.statusCode()).isEqualTo(400);
+        assertThat(notAColour.body()).contains("keyward.brand.accent-color 'red' is not a colour like #0066cc");
+        HttpResponse<String> unknown = server.admin().put(api, Map.of("keyward.brand.font", "Comic Sans"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Not a brand attribute: keyward.brand.font");
+        JsonNode stored = server.admin().get(api);
+        assertThat(attribute(stored, "keyward.brand.primary-color")).as("nothing refused is stored").isEqualTo("#0B6E4F");
+        assertThat(attribute(stored, "keyward.brand.accent-color")).isEqualTo("#8a1538");
+
+        JsonNode cleared = AdminClient.json(AdminClient.expect(200, server.admin().put(api, Map.of("keyward.brand.accent-color", ""))));
+        assertThat(attribute(cleared, "keyward.brand.accent-color")).as("an empty value brings the default back").isNull();
+    }
+
+    @Test
+    void readingTheBrandNeedsViewRealmAndSavingItManageRealm() {
+        String name = "brand-viewer-" + REALM.name();
+        server.admin().grantRealmManagementRoles(server.admin().createMasterUser(name), REALM.name(), "view-realm");
+        AdminClient viewer = server.admin().as(name, name + "-password");
+        String api = "realms/" + REALM.name() + "/keyward-brand";
+
+        assertThat(viewer.get(api, "application/json").statusCode()).isEqualTo(200);
+        assertThat(viewer.put(api, Map.of("keyward.brand.primary-color", "#0b6e4f")).statusCode()).isEqualTo(403);
+    }
+
+    private static String attribute(JsonNode brand, String key) {
+        for (JsonNode attribute : brand.path("attributes")) {
+            if (attribute.path("key").asText().equals(key)) {
+                return attribute.path("value").isNull() || attribute.path("value").isMissingNode() ? null : attribute.path("value").asText();
+            }
+        }
+        throw new AssertionError("no attribute " + key + " in " + brand);
     }
 
     private void brand(Map<String, String> attributes) {

@@ -63,7 +63,7 @@ class ConsoleBrowserIT {
 
         BrowserScript.run("console.mjs", server.baseUrl(), SCREENSHOTS, "console-browser.log",
                 Map.of("REALM", REALM.name(), "EXPECTED", expected.toString())).assertPassed("console.mjs");
-        for (String view : new String[] {"server", "realm", "client-drawer", "fix-dialog", "trend", "signed-out"}) {
+        for (String view : new String[] {"server", "realm", "client-drawer", "fix-dialog", "trend", "brand", "signed-out"}) {
             assertThat(SCREENSHOTS.resolve(view + "-light.png")).exists();
             assertThat(SCREENSHOTS.resolve(view + "-dark.png")).exists();
         }

@@ -1,5 +1,6 @@
 package dev.keyward.themes.brand;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,12 @@ public final class BrandSettings {
                 resources.css().read(attributes, problems).orElse(null));
     }
 
+    /** Every brand attribute as declared, in the order an admin sets them (URLs judged as on an https page or not). */
+    public static List<Setting<?>> settings(boolean httpsPage) {
+        PageResources resources = httpsPage ? ON_HTTPS : ON_HTTP;
+        return List.of(PRIMARY, ACCENT, resources.logo(), resources.favicon(), resources.css());
+    }
+
     private static Setting<String> color(String key, String label, String help, String standard) {
         return Setting.parsed(key, label, help, standard, text -> {
             String color = text.toLowerCase(Locale.ROOT);
@@ -96,22 +103,6 @@ public final class BrandSettings {
 
     /** Black or white, whichever has the higher WCAG contrast ratio against {@code background}. */
     static String readableOn(String background) {
-        double luminance = relativeLuminance(background);
-        double withWhite = 1.05 / (luminance + 0.05);
-        double withBlack = (luminance + 0.05) / 0.05;
-        return withWhite >= withBlack ? "#ffffff" : "#000000";
-    }
-
-    /** WCAG 2.x relative luminance of a #rrggbb colour. */
-    static double relativeLuminance(String color) {
-        double r = channel(Integer.parseInt(color.substring(1, 3), 16));
-        double g = channel(Integer.parseInt(color.substring(3, 5), 16));
-        double b = channel(Integer.parseInt(color.substring(5, 7), 16));
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    }
-
-    private static double channel(int value) {
-        double c = value / 255.0;
-        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        return Contrast.ratio(background, "#ffffff") >= Contrast.ratio(background, "#000000") ? "#ffffff" : "#000000";
     }
 }

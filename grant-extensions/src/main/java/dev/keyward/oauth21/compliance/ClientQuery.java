@@ -16,8 +16,7 @@ import dev.keyward.oauth21.rule.RuleId;
  */
 public record ClientQuery(Predicate<ComplianceGate.Entry> shown, Comparator<ComplianceGate.Entry> order) {
 
-    public static final String BREAKS_WHEN_ENFORCED = "breaks-when-enforced";
-    public static final ClientQuery ALL = new ClientQuery(entry -> true, byClientId());
+    private static final String BREAKS_WHEN_ENFORCED = "breaks-when-enforced";
 
     /** The sort keys, as {@code sort=} names them. */
     public enum Sort {

@@ -14,6 +14,11 @@ public record ServerUrls(String base, String admin) {
     /** Not known: placeholders stay as stored (and such redirect URIs are judged as the relative URIs they then are). */
     public static final ServerUrls UNKNOWN = new ServerUrls(null, null);
 
+    /** Whether a root URL stands for this server, so that judging its client needs the server's URLs. */
+    public static boolean standsForServer(String rootUrl) {
+        return rootUrl != null && (rootUrl.startsWith(BASE_PLACEHOLDER) || rootUrl.startsWith(ADMIN_PLACEHOLDER));
+    }
+
     /** The root URL with a leading placeholder replaced by this server's URL, or null when it has none (or it is unknown). */
     String resolve(String rootUrl) {
         if (rootUrl.startsWith(BASE_PLACEHOLDER) && base != null) {

@@ -21,7 +21,15 @@ public final class KeycloakClients {
 
     /** The stored client's settings, judged on this server (see {@link #serverUrls}). */
     public static ClientSettings settings(KeycloakSession session, ClientModel client) {
-        return ClientSettings.read(setting -> StoredSetting.of(setting).read(client)).onServer(serverUrls(session));
+        return onThisServer(session, ClientSettings.read(setting -> StoredSetting.of(setting).read(client)));
+    }
+
+    /**
+     * The settings with this server's URLs, resolved only for a client whose root URL stands for the server: every
+     * authorization and token request reads its client's settings, and nearly no client needs them.
+     */
+    private static ClientSettings onThisServer(KeycloakSession session, ClientSettings settings) {
+        return ServerUrls.standsForServer((String) settings.value(ClientSetting.ROOT_URL)) ? settings.onServer(serverUrls(session)) : settings;
     }
 
     /**
@@ -44,7 +52,7 @@ public final class KeycloakClients {
                 given.put(setting.setting(), setting.read(proposed));
             }
         }
-        return ClientSettings.merged(given, stored).onServer(serverUrls(session));
+        return onThisServer(session, ClientSettings.merged(given, stored));
     }
 
     /** The rules judge OpenID Connect clients; a client without a protocol is one. */

@@ -83,7 +83,7 @@ public class BrandAdminResource {
         Map<String, String> after = new HashMap<>(realm.getAttributes());
         changes.forEach((key, value) -> after.put(key, value == null || value.isBlank() ? null : value.strip()));
         Problems problems = new Problems();
-        Brand brand = BrandSettings.read(after, httpsPage(), problems);
+        Brand brand = BrandSettings.read(after, BrandResourceProvider.httpsPage(session), problems);
         List<String> refusals = new ArrayList<>(problems.list().stream().filter(problem -> changes.containsKey(problem.setting()))
                 .map(Problems.Problem::message).toList());
         refusals.addAll(BrandContrast.problems(brand));
@@ -105,11 +105,6 @@ public class BrandAdminResource {
     }
 
     private List<Setting<?>> settings() {
-        return BrandSettings.settings(httpsPage());
-    }
-
-    /** The login pages' scheme, which decides whether plain http logos and stylesheets are mixed content. */
-    private boolean httpsPage() {
-        return "https".equals(session.getContext().getUri().getBaseUri().getScheme());
+        return BrandSettings.settings(BrandResourceProvider.httpsPage(session));
     }
 }

@@ -59,9 +59,8 @@ public class BrandResourceProvider implements RealmResourceProvider {
 
     private Brand brand() {
         RealmModel realm = session.getContext().getRealm();
-        boolean https = "https".equals(session.getContext().getUri().getBaseUri().getScheme());
         Problems problems = new Problems();
-        Brand brand = BrandSettings.read(realm.getAttributes(), https, problems);
+        Brand brand = BrandSettings.read(realm.getAttributes(), httpsPage(session), problems);
         for (String problem : problems.messages()) {
             WARNED.get(realm.getName() + '\u0000' + problem, key -> {
                 LOG.warnf("Keyward brand of realm '%s': %s", realm.getName(), problem);
@@ -69,6 +68,11 @@ public class BrandResourceProvider implements RealmResourceProvider {
             });
         }
         return brand;
+    }
+
+    /** Whether the login pages are served over https, which decides whether plain http logos and stylesheets are mixed content. */
+    static boolean httpsPage(KeycloakSession session) {
+        return "https".equals(session.getContext().getUri().getBaseUri().getScheme());
     }
 
     private static Response cached(Response.ResponseBuilder response) {

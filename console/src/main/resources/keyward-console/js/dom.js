@@ -125,6 +125,32 @@ export function notify(kind, title, { detail, actions, dismissable = true, id } 
   closable.slice(0, -MAX_NOTICES).forEach((notice) => notice.remove());
 }
 
+/**
+ * A part of a view that asks the server again on each call: the page is busy (`ctx.begin`) while it waits, only the
+ * newest answer is shown (an older one arriving late is dropped), and a failure is shown in words with a Retry, by
+ * `fail(alert)` (default: in place of `area`'s content).
+ */
+export function loader(ctx, { area, fetch, show, fail = (alert) => area.replaceChildren(alert) }) {
+  let loads = 0;
+  const run = async () => {
+    const current = ++loads;
+    const done = ctx.begin();
+    try {
+      const answer = await fetch();
+      if (current === loads) {
+        show(answer);
+      }
+    } catch (error) {
+      if (current === loads) {
+        fail(errorAlert(error, run));
+      }
+    } finally {
+      done();
+    }
+  };
+  return run;
+}
+
 export function notifyError(error) {
   const { title, detail } = describe(error);
   notify('danger', title, { detail });

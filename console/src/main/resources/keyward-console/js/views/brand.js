@@ -1,7 +1,7 @@
 // The brand tab: the realm's keyward.brand.* attributes, a preview of the login card in their colours, and a save
 // that the server refuses, with its reason, when a value cannot be used or a colour pair is below WCAG 2.2 AA.
 import { getBrand, putBrand } from '../api.js';
-import { errorAlert, formControl, formGroup, h, notify, spinner } from '../dom.js';
+import { errorAlert, formControl, formGroup, h, loader, notify, spinner } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
 
 const COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -108,18 +108,7 @@ export function brandTab(ctx, realm) {
     update();
   }
 
-  async function load() {
-    const done = ctx.begin();
-    try {
-      render(await getBrand(realm));
-    } catch (error) {
-      body.replaceChildren(errorAlert(error, load));
-    } finally {
-      done();
-    }
-  }
-
-  load();
+  loader(ctx, { area: body, fetch: () => getBrand(realm), show: render })();
   return h('div', { id: 'kw-brand', class: 'pf-v5-c-card' }, h('div', { class: 'pf-v5-c-card__body kw-stack' },
     h('h2', { id: 'kw-brand-title', class: 'pf-v5-c-title pf-m-lg' }, t('brand.title')),
     h('p', null, t('brand.intro')),

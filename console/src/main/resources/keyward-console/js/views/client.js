@@ -1,7 +1,7 @@
 // The client drawer: one client's findings (with one-click fixes), runtime evidence, exemptions and their history.
 import { deleteExemption, getEvidence, getExemptionEvents, getModes, getReport, postFix, putExemption } from '../api.js';
 import {
-  alertBox, button, drawerPanel, emptyState, errorAlert, formControl, formGroup, h, label, notify, openModal, select, spinner, table, th, whileBusy,
+  alertBox, button, drawerPanel, emptyState, errorAlert, formControl, formGroup, h, label, loader, notify, openModal, select, spinner, table, th, whileBusy,
 } from '../dom.js';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n.js';
 
@@ -199,7 +199,6 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
   const element = drawerPanel({ id: 'kw-client-drawer', closeId: 'kw-drawer-close', title: clientId, onClose, body: [notices, content] });
   element.setAttribute('data-client-id', clientId);
   const heading = () => element.querySelector('h2');
-  let loads = 0;
 
   /** Redraws part of the panel; focus inside it would go with the old nodes, so it moves to the heading. */
   function redraw(container, ...children) {
@@ -280,23 +279,12 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
       historyPart(client.exemptions ?? [], events));
   }
 
-  async function load() {
-    const current = ++loads;
-    const done = ctx.begin();
-    try {
-      const results = await Promise.all([getReport(realm, { client: clientId }), getEvidence(realm, clientId),
-        exemptionLimit(ctx, realm), exemptionEvents(ctx, realm, clientId)]);
-      if (current === loads) {
-        render(...results);
-      }
-    } catch (error) {
-      if (current === loads) {
-        redraw(content, errorAlert(error, load));
-      }
-    } finally {
-      done();
-    }
-  }
+  const load = loader(ctx, {
+    fetch: () => Promise.all([getReport(realm, { client: clientId }), getEvidence(realm, clientId), exemptionLimit(ctx, realm),
+      exemptionEvents(ctx, realm, clientId)]),
+    show: (results) => render(...results),
+    fail: (alert) => redraw(content, alert),
+  });
 
   load();
   return { element };

@@ -1,8 +1,7 @@
 // A realm's page: rule modes, the summary, the filtered and paged client table with its drawer, and the trend tab.
 import { getReport, getReportCsv } from '../api.js';
 import {
-  button, drawer, emptyState, errorAlert, formControl, h, hiddenLabel, hidePanel, icon, nextSort, notifyError, refocusSort, select, showPanel,
-  sortableTh, spinner, table, th,
+  button, drawer, emptyState, formControl, h, hiddenLabel, hidePanel, icon, loader, nextSort, notifyError, refocusSort, select, showPanel, sortableTh, spinner, table, th,
 } from '../dom.js';
 import { formatDate, formatDateTime, formatNumber, formatRelative, t } from '../i18n.js';
 import { brandTab } from './brand.js';
@@ -137,7 +136,6 @@ function clientsToolbar(state, change, download) {
 /** The clients tab: filters live here and are applied by the server, one request per change. */
 function clientsTab(ctx, realm) {
   const state = { verdict: '', rule: '', search: '', sort: { key: 'clientId', direction: 'ascending' }, first: 0, max: PAGE_SIZES[0], clientId: null };
-  let loads = 0;
   let sortUsed = null;
   const change = (patch) => {
     Object.assign(state, { first: 0 }, patch);
@@ -192,14 +190,8 @@ function clientsTab(ctx, realm) {
   }
 
   /** Answers that arrive after a newer request started are dropped. */
-  async function loadList() {
-    const current = ++loads;
-    const done = ctx.begin();
-    try {
-      const report = await getReport(realm, { ...query(), first: state.first, max: state.max });
-      if (current !== loads) {
-        return;
-      }
+  const loadList = loader(ctx, { area: tableArea, fetch: () => getReport(realm, { ...query(), first: state.first, max: state.max }),
+    show: (report) => {
       if (report.clients.length === 0 && state.first > 0 && report.matched > 0) {
         // The page emptied (a fix moved its last client out of the filter): show the last page that has clients.
         state.first = Math.floor((report.matched - 1) / state.max) * state.max;
@@ -207,14 +199,7 @@ function clientsTab(ctx, realm) {
       } else {
         render(report);
       }
-    } catch (error) {
-      if (current === loads) {
-        tableArea.replaceChildren(errorAlert(error, loadList));
-      }
-    } finally {
-      done();
-    }
-  }
+    } });
 
   async function downloadCsv() {
     try {

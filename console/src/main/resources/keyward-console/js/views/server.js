@@ -1,6 +1,6 @@
 // The server view: every realm's compliance at a glance, sorted in the browser (the list is one answer).
 import { getRealms } from '../api.js';
-import { emptyState, errorAlert, h, nextSort, refocusSort, sortableTh, spinner, table } from '../dom.js';
+import { emptyState, h, loader, nextSort, refocusSort, sortableTh, spinner, table } from '../dom.js';
 import { formatDateTime, formatNumber, t } from '../i18n.js';
 import { realmHash } from './realm.js';
 
@@ -63,19 +63,11 @@ export function serverView(ctx) {
     }
   }
 
-  async function load() {
-    const done = ctx.begin();
-    try {
-      const answer = await getRealms();
-      realms = answer.realms ?? [];
-      generated.textContent = t('server.generated', formatDateTime(answer.generatedAt));
-      render();
-    } catch (error) {
-      tableArea.replaceChildren(errorAlert(error, load));
-    } finally {
-      done();
-    }
-  }
+  const load = loader(ctx, { area: tableArea, fetch: getRealms, show: (answer) => {
+    realms = answer.realms ?? [];
+    generated.textContent = t('server.generated', formatDateTime(answer.generatedAt));
+    render();
+  } });
 
   const element = h('div', { id: 'kw-server-view' },
     h('section', { class: 'pf-v5-c-page__main-section pf-m-light' },

@@ -1,6 +1,6 @@
 // The trend tab: Keyward's findings per day over a window, as a stacked bar chart and as a table.
 import { getTrend } from '../api.js';
-import { button, emptyState, errorAlert, h, select, spinner, svg, table, th } from '../dom.js';
+import { button, emptyState, h, loader, select, spinner, svg, table, th } from '../dom.js';
 import { formatDate, formatNumber, t } from '../i18n.js';
 
 const WINDOWS = [7, 30, 90];
@@ -102,7 +102,6 @@ function tableToggle(trend) {
 
 export function trendTab(ctx, realm) {
   let windowDays = DEFAULT_WINDOW;
-  let loads = 0;
   const body = h('div', { class: 'kw-stack' }, spinner());
   const windowSelect = select({ id: 'kw-trend-window', onchange: (event) => {
     windowDays = Number(event.target.value);
@@ -117,23 +116,8 @@ export function trendTab(ctx, realm) {
     body.replaceChildren(chart(trend, windowDays), legend(trend), ...tableToggle(trend));
   }
 
-  /** Answers for a window that is no longer chosen are dropped. */
-  async function load() {
-    const current = ++loads;
-    const done = ctx.begin();
-    try {
-      const trend = await getTrend(realm, windowDays);
-      if (current === loads) {
-        render(trend);
-      }
-    } catch (error) {
-      if (current === loads) {
-        body.replaceChildren(errorAlert(error, load));
-      }
-    } finally {
-      done();
-    }
-  }
+  // Answers for a window that is no longer chosen are dropped.
+  const load = loader(ctx, { area: body, fetch: () => getTrend(realm, windowDays), show: render });
 
   load();
   return h('div', { id: 'kw-trend', class: 'pf-v5-c-card' }, h('div', { class: 'pf-v5-c-card__body kw-stack' },

@@ -48,3 +48,16 @@ export async function checkAccessibility(page, { report, outDir, name, mode, sco
     report.failures.push(`${name} (${mode}): ${v.id} [${v.impact}] ${v.help} at ${v.targets.join(", ")}`);
   }
 }
+
+/** WCAG 2.x contrast of two computed "rgb(r, g, b)" colours. */
+export function contrast(first, second) {
+  const luminance = (colour) => {
+    const [r, g, b] = colour.match(/\d+/g).slice(0, 3).map((value) => {
+      const c = Number(value) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [luminance(first), luminance(second)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}

@@ -1,6 +1,7 @@
 // Drives Debian's Chromium (playwright-core) through Keyward's console on a running Keycloak: a realm admin who may
 // only view clients, one who may manage them (one-click fix, exemption granted and revoked, a stale fix answered
-// with the 409 message, runtime evidence, trend, sign-out), and a master admin's server view. axe-core checks every
+// with the 409 message, runtime evidence, brand with its login-page preview, trend, sign-out), the same by keyboard
+// alone with visible focus, and a master admin's server view. axe-core checks every
 // view and open state (drawer, dialog, chart) in light and dark mode, with a PNG of each in OUT_DIR; any error in the
 // console page's browser log fails the run.
 //
@@ -13,7 +14,7 @@
 // user name). Exit code 0: every check passed; the report is OUT_DIR/report.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkAccessibility, launch, required } from "./common.mjs";
+import { checkAccessibility, contrast, launch, required } from "./common.mjs";
 
 const base = required("KEYCLOAK_URL");
 const realm = required("REALM");
@@ -32,6 +33,24 @@ function expect(condition, message) {
   if (!condition) {
     throw new Error(message);
   }
+}
+
+/** What the brand preview's framed login page of one scheme shows, once it has loaded. */
+async function framedLogin(page, scheme) {
+  const frame = `#kw-brand-frame-${scheme}`;
+  await page.waitForFunction((selector) => document.querySelector(selector)?.contentDocument?.getElementById("kc-login"), frame);
+  return page.evaluate((selector) => {
+    const login = document.querySelector(selector).contentDocument;
+    const style = (element) => login.defaultView.getComputedStyle(element);
+    return {
+      header: login.getElementById("kc-header-wrapper").textContent.trim(),
+      title: style(login.getElementById("kc-page-title")).color,
+      button: style(login.getElementById("kc-login")).backgroundColor,
+      card: style(login.querySelector(".pf-v5-c-login__main")).backgroundColor,
+      dark: login.documentElement.classList.contains("pf-v5-theme-dark"),
+      brandCss: !!login.querySelector("link[href*='/keyward-brand/brand.css']"),
+    };
+  }, frame);
 }
 
 /** A context whose console pages may log no error, and whose last access token the test can use outside the page. */
@@ -209,6 +228,26 @@ async function manager(browser) {
     expect((await page.textContent("#kw-evidence-table")).includes(expected.evidence.redirectUri),
       `the evidence does not show ${expected.evidence.redirectUri}`);
   });
+  await step("the brand preview shows the realm's login page in both schemes, painted with what is typed", page, async () => {
+    await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/brand`);
+    await page.waitForSelector("#kw-brand-form");
+    await ready(page);
+    await page.fill("#kw-brand-displayName", "Console Test Sign-in");
+    await page.fill("#kw-brand-primary-color", "#0b6e4f");
+    await page.fill("#kw-brand-dark-primary-color", "#0066cc");
+    expect((await page.textContent("#kw-brand-dark-primary-color-warning")).includes("dark page"),
+      "no early warning for a dark-mode colour that is too dark for the dark page");
+    await page.fill("#kw-brand-dark-primary-color", "");
+    const light = await framedLogin(page, "light");
+    expect(light.header.includes("Console Test Sign-in"), `the light preview's header says "${light.header}"`);
+    expect(light.button === "rgb(11, 110, 79)", `the light preview's button is ${light.button}, not the typed #0b6e4f`);
+    expect(!light.dark && light.brandCss, "the light preview is not the keyward login page in light mode");
+    const dark = await framedLogin(page, "dark");
+    expect(dark.dark && dark.button === "rgb(31, 167, 248)", `the dark preview is not dark with the default dark primary: ${JSON.stringify(dark)}`);
+    expect(dark.card === "rgb(38, 41, 45)", `the dark preview's card is ${dark.card}, not the dark page the server judges against`);
+    const note = await page.locator("#kw-brand-note-light").textContent();
+    expect(note === "", `the light preview shows a note: ${note}`);
+  });
   await step("manager saves a brand, and a colour pair below WCAG AA is refused with the reason", page, async () => {
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/brand`);
     await page.waitForSelector("#kw-brand-form");
@@ -231,6 +270,11 @@ async function manager(browser) {
     await page.waitForSelector("#kw-alerts .pf-m-success >> text=Brand saved");
     const after = await (await rest(`${base}/admin/realms/${encodeURIComponent(realm)}/keyward-brand`, token)).json();
     expect(after.attributes.find((a) => a.key === "keyward.brand.primary-color").value === "#0b6e4f", "the colour was not saved");
+    await page.fill("#kw-brand-displayName", "Console Test Sign-in");
+    await page.click("#kw-brand-save");
+    await page.waitForSelector("#kw-alerts .pf-m-success >> text=Brand saved");
+    const realmNow = await (await rest(`${base}/admin/realms/${encodeURIComponent(realm)}`, token)).json();
+    expect(realmNow.displayName === "Console Test Sign-in", `the product name was not saved as the display name: ${realmNow.displayName}`);
   });
   // The realm's access tokens live 20 s: the manager's steps outlast several, renewed before they expire.
   await step("the console renews its tokens before they expire", page, async () => {
@@ -247,6 +291,83 @@ async function manager(browser) {
     await page.waitForSelector("#kw-signed-out", { timeout: 15000 });
     await page.goto(consoleUrl(realm));
     await page.waitForSelector("#username", { timeout: 15000 });
+  });
+  await context.close();
+}
+
+/** The focused element: a selector-like name, whether a focus indicator shows, and where it is. */
+function focused(page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    const style = getComputedStyle(element);
+    const visible = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+    const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.dataset.action ? `[data-action=${element.dataset.action}]` : ""}`;
+    return { name, visible, text: element.textContent.trim().slice(0, 40), inDrawer: !!element.closest("#kw-client-drawer"),
+      inDialog: !!element.closest("#kw-fix-modal"), row: element.closest("tr")?.dataset.clientId ?? null, main: element.id === "kw-main" };
+  });
+}
+
+/**
+ * Presses Tab until `wanted(focus)` holds, at most `limit` times; every element focused on the way must show a focus
+ * indicator (WCAG 2.4.7). Returns the focus reached.
+ */
+async function tabTo(page, wanted, what, limit = 120, key = "Tab") {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press(key);
+    const focus = await focused(page);
+    expect(focus.visible, `${focus.name} ("${focus.text}") takes focus without a visible indicator`);
+    if (wanted(focus)) {
+      return focus;
+    }
+  }
+  throw new Error(`${limit} presses of Tab did not reach ${what}`);
+}
+
+/** Sign-in, the realm view, the client drawer, the fix dialog and the tabs with the keyboard alone. */
+async function keyboard(browser) {
+  const { context, page } = await open(browser, "light");
+  await step("the console works with the keyboard alone, with visible focus", page, async () => {
+    await page.goto(consoleUrl(realm));
+    await page.waitForSelector("#username", { timeout: 15000 });
+    if ((await focused(page)).name !== "input#username") {
+      await tabTo(page, (focus) => focus.name === "input#username", "the username field");
+    }
+    await page.keyboard.type("manager");
+    await tabTo(page, (focus) => focus.name === "input#password", "the password field");
+    await page.keyboard.type("manager");
+    await page.keyboard.press("Enter");
+    await ready(page);
+    await page.waitForSelector(`tr[data-client-id="${expected.stale.clientId}"]`);
+
+    await tabTo(page, (focus) => focus.name === "a#kw-skip", "the skip link", 3);
+    await page.keyboard.press("Enter");
+    expect((await focused(page)).main, "the skip link does not move focus to the main content");
+    await tabTo(page, (focus) => focus.row === expected.stale.clientId, `the row of ${expected.stale.clientId}`);
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(`#kw-client-drawer[data-client-id="${expected.stale.clientId}"]`);
+    await ready(page);
+    expect((await focused(page)).inDrawer, "opening a client does not move focus into its drawer");
+
+    await tabTo(page, (focus) => focus.inDrawer && focus.name.includes("[data-action=fix]"), "a fix button in the drawer");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#kw-fix-modal");
+    expect((await focused(page)).inDialog, "the fix dialog does not take focus");
+    for (let press = 0; press < 8; press++) {
+      await page.keyboard.press(press % 2 ? "Shift+Tab" : "Tab");
+      await page.keyboard.press("Tab");
+      expect((await focused(page)).inDialog, "focus leaves the open fix dialog");
+    }
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#kw-fix-modal", { state: "detached" });
+    expect((await focused(page)).name.includes("[data-action=fix]"), "closing the dialog does not give focus back to its button");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#kw-client-drawer", { state: "detached" });
+    expect((await focused(page)).row === expected.stale.clientId, "closing the drawer does not give focus back to the client's row");
+
+    await tabTo(page, (focus) => focus.name === "a#kw-tab-trend", "the Trend tab", 120, "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#kw-trend-chart");
+    await ready(page);
   });
   await context.close();
 }
@@ -278,6 +399,11 @@ async function tour(browser, mode) {
     await page.click("#kw-tab-brand");
     await page.waitForSelector("#kw-brand-form");
     await ready(page);
+    for (const scheme of ["light", "dark"]) {
+      // Each preview keeps its scheme whatever the system's: readable text on its card.
+      const login = await framedLogin(page, scheme);
+      expect(contrast(login.title, login.card) >= 4.5, `the ${scheme} preview's title ${login.title} is unreadable on ${login.card}`);
+    }
     await check(page, "brand", mode);
     await page.click("#kw-sign-out");
     await page.waitForSelector("#kw-signed-out", { timeout: 15000 });
@@ -290,6 +416,7 @@ const browser = await launch();
 try {
   await viewer(browser);
   await manager(browser);
+  await keyboard(browser);
   for (const mode of ["light", "dark"]) {
     await tour(browser, mode);
   }

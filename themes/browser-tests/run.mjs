@@ -11,13 +11,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkAccessibility, launch, required } from "./common.mjs";
+import { checkAccessibility, contrast, launch, required } from "./common.mjs";
 
 const base = required("KEYCLOAK_URL");
 const realm = required("REALM");
 const outDir = process.env.OUT_DIR ?? "target/theme-screenshots";
-const brand = { primary: process.env.BRAND_PRIMARY ?? "#8a1538", name: process.env.BRAND_NAME ?? "Keyward Theme Test",
-  logo: process.env.BRAND_LOGO ?? "" };
+const brand = { primary: process.env.BRAND_PRIMARY ?? "#8a1538", darkPrimary: process.env.BRAND_DARK_PRIMARY ?? "#f4a6b8",
+  name: process.env.BRAND_NAME ?? "Keyward Theme Test", logo: process.env.BRAND_LOGO ?? "" };
+/** The login card of each scheme: the colours BrandContrast.PAGE and DARK_PAGE judge brand colours against. */
+const CARD = { light: "rgb(255, 255, 255)", dark: "rgb(38, 41, 45)" };
 mkdirSync(outDir, { recursive: true });
 
 const report = { pages: [], failures: [] };
@@ -90,31 +92,47 @@ function check(page, name, mode, scope, keycloaksOwn) {
   return checkAccessibility(page, { report, outDir, name, mode, scope, keycloaksOwn });
 }
 
-async function checkBrand(page) {
+function rgb(hex) {
+  return `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+}
+
+/** The realm's brand of this colour scheme is on the login page, and its button stands out from the card by 3:1. */
+async function checkBrand(page, mode) {
   const seen = await page.evaluate(() => {
     const button = document.querySelector("#kc-login");
     const header = document.querySelector("#kc-header-wrapper");
     return {
+      dark: document.documentElement.classList.contains("pf-v5-theme-dark"),
       buttonBackground: getComputedStyle(button).backgroundColor,
+      card: getComputedStyle(document.querySelector(".pf-v5-c-login__main")).backgroundColor,
       headerText: header.textContent.trim(),
       logo: getComputedStyle(header, "::before").backgroundImage,
       brandCss: [...document.querySelectorAll("link[rel=stylesheet]")].some((l) => l.href.includes("/keyward-brand/brand.css")),
     };
   });
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(brand.primary.slice(i, i + 2), 16));
-  if (seen.buttonBackground !== `rgb(${r}, ${g}, ${b})`) {
-    report.failures.push(`brand: the sign-in button is ${seen.buttonBackground}, not the realm's ${brand.primary}`);
+  const primary = mode === "dark" ? brand.darkPrimary : brand.primary;
+  if (seen.dark !== (mode === "dark")) {
+    report.failures.push(`brand (${mode}): keycloak.v2 did not mark the page ${mode}`);
+  }
+  if (seen.buttonBackground !== rgb(primary)) {
+    report.failures.push(`brand (${mode}): the sign-in button is ${seen.buttonBackground}, not the realm's ${primary}`);
+  }
+  if (seen.card !== CARD[mode]) {
+    report.failures.push(`brand (${mode}): the login card is ${seen.card}, not ${CARD[mode]} that the brand API judges contrast against`);
+  }
+  if (contrast(seen.buttonBackground, seen.card) < 3) {
+    report.failures.push(`brand (${mode}): the sign-in button ${seen.buttonBackground} is below 3:1 against the card ${seen.card}`);
   }
   if (!seen.headerText.includes(brand.name)) {
-    report.failures.push(`brand: the header says "${seen.headerText}", not the realm's name "${brand.name}"`);
+    report.failures.push(`brand (${mode}): the header says "${seen.headerText}", not the realm's name "${brand.name}"`);
   }
   if (brand.logo && !seen.logo.includes(brand.logo)) {
-    report.failures.push(`brand: the header logo is ${seen.logo}, not ${brand.logo}`);
+    report.failures.push(`brand (${mode}): the header logo is ${seen.logo}, not ${brand.logo}`);
   }
   if (!seen.brandCss) {
     report.failures.push("brand: the page does not link the realm's brand stylesheet");
   }
-  report.brand = seen;
+  report.brand = { ...report.brand, [mode]: seen };
 }
 
 /** Signs in with the keyboard alone, and every focused control shows a visible focus indicator. */
@@ -180,8 +198,8 @@ try {
         await target.reach(page);
         await page.waitForSelector(target.marker, { timeout: 10000 });
         await check(page, target.name, mode, target.scope, target.keycloaksOwn);
-        if (target.name === "login" && mode === "light") {
-          await checkBrand(page);
+        if (target.name === "login") {
+          await checkBrand(page, mode);
         }
       } catch (error) {
         await page.screenshot({ path: join(outDir, `${target.name}-${mode}-FAILED.png`), fullPage: true }).catch(() => {});

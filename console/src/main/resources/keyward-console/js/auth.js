@@ -54,16 +54,34 @@ function takePending() {
   }
 }
 
+/** The console's authorization request to a realm: code flow, exact redirect URI, PKCE S256, as enforce mode wants. */
+async function authorizationUrl(realm, { state, verifier, prompt }) {
+  const realmUrl = `${serverUrl}/realms/${pathSegment(realm)}`;
+  const query = new URLSearchParams({
+    client_id: CLIENT_ID, redirect_uri: `${realmUrl}/keyward/console/`, response_type: 'code', scope: 'openid', state,
+    code_challenge: await challengeOf(verifier), code_challenge_method: 'S256',
+  });
+  if (prompt) {
+    query.set('prompt', prompt);
+  }
+  return `${realmUrl}/protocol/openid-connect/auth?${query}`;
+}
+
 /** Sends the browser to Keycloak's sign-in; the page comes back with a code for this hash. */
 export async function signIn() {
   const state = randomText();
   const verifier = randomText();
-  const query = new URLSearchParams({
-    client_id: CLIENT_ID, redirect_uri: consoleUrl, response_type: 'code', scope: 'openid', state,
-    code_challenge: await challengeOf(verifier), code_challenge_method: 'S256',
-  });
+  const url = await authorizationUrl(consoleRealm, { state, verifier });
   sessionStorage.setItem(PENDING_KEY, JSON.stringify({ state, verifier, hash: location.hash }));
-  location.assign(`${oidcUrl}/auth?${query}`);
+  location.assign(url);
+}
+
+/**
+ * A realm's real login form, to be shown (never submitted) in the brand preview: `prompt=login` shows it even to a
+ * signed-in admin, and the verifier is thrown away, so no code it could yield is redeemable.
+ */
+export function loginFormUrl(realm) {
+  return authorizationUrl(realm, { state: randomText(), verifier: randomText(), prompt: 'login' });
 }
 
 export function signOut() {

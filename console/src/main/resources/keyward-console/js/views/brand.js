@@ -1,13 +1,24 @@
-// The brand tab: the realm's keyward.brand.* attributes, a preview of the login card in their colours, and a save
-// that the server refuses, with its reason, when a value cannot be used or a colour pair is below WCAG 2.2 AA.
+// The brand tab: the product name and the realm's keyward.brand.* attributes, the realm's real login page in the
+// light and the dark scheme painted with what is typed, and a save that the server refuses, with its reason, when a
+// value cannot be used or a colour pair is below WCAG 2.2 AA.
 import { getBrand, putBrand } from '../api.js';
+import { loginFormUrl } from '../auth.js';
 import { errorAlert, formControl, formGroup, h, loader, notify, spinner } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
 
 const COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
-/** What the preview and the early warning need to know of each colour attribute. */
-const COLOURS = { 'keyward.brand.primary-color': 'primary', 'keyward.brand.accent-color': 'accent' };
+const NAME = 'displayName';
+/** The colour attributes: which custom property of the theme each sets, in which scheme. */
+const COLOURS = {
+  'keyward.brand.primary-color': { scheme: 'light', role: 'primary' },
+  'keyward.brand.accent-color': { scheme: 'light', role: 'accent' },
+  'keyward.brand.dark-primary-color': { scheme: 'dark', role: 'primary' },
+  'keyward.brand.dark-accent-color': { scheme: 'dark', role: 'accent' },
+};
+const LOGOS = { 'keyward.brand.logo-url': 'light', 'keyward.brand.dark-logo-url': 'dark' };
 const NON_TEXT_MINIMUM = 3;
+/** keycloak.v2 marks dark pages with this class; the theme's dark colours hang on it. */
+const DARK_CLASS = 'pf-v5-theme-dark';
 
 function sixDigits(colour) {
   const hex = colour.slice(1).toLowerCase();
@@ -29,24 +40,71 @@ function contrast(first, second) {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }
 
-/** The colour in force: the typed one when it is a colour, else the theme's default. */
+/** The value in force: the typed one when it is usable, else the default. */
 function colourOf(attribute, typed) {
   return COLOUR.test(typed) ? `#${sixDigits(typed)}` : attribute.defaultValue;
 }
 
-/** A mock of the login card in the brand's colours (the real page shows only saved values). */
-function preview(displayName) {
-  return h('div', { id: 'kw-brand-preview', class: 'kw-brand-preview', role: 'img', 'aria-label': t('brand.preview-label') },
-    h('div', { class: 'kw-brand-preview__header' }, displayName),
-    h('div', { class: 'kw-brand-preview__field' }, t('brand.preview-field')),
-    h('div', { class: 'kw-brand-preview__button' }, t('brand.preview-button')));
-}
+/**
+ * The realm's real login page in one scheme, framed inert (no focus, no input, so nothing can be submitted) and
+ * painted with the values typed so far. The page itself is checked for accessibility by the theme's browser tests.
+ */
+function loginFrame(realm, scheme, displayNameHtml) {
+  const frame = h('iframe', { class: 'kw-brand-frame', id: `kw-brand-frame-${scheme}`, title: t(`brand.frame-${scheme}`), inert: true });
+  const note = h('p', { class: 'kw-muted', id: `kw-brand-note-${scheme}` });
+  let looks = null;
 
-function paint(card, colours) {
-  const onPrimary = contrast(colours.primary, '#ffffff') >= contrast(colours.primary, '#000000') ? '#ffffff' : '#000000';
-  card.style.setProperty('--kw-brand-primary', colours.primary);
-  card.style.setProperty('--kw-brand-on-primary', onPrimary);
-  card.style.setProperty('--kw-brand-accent', colours.accent);
+  function paint() {
+    const page = frame.contentDocument;
+    const header = page?.getElementById('kc-header-wrapper');
+    if (!looks || !header) {
+      return;
+    }
+    const root = page.documentElement;
+    root.classList.toggle(DARK_CLASS, scheme === 'dark');
+    // The browser's own colours (default text, form controls) follow the system unless the scheme is fixed.
+    root.style.setProperty('color-scheme', scheme);
+    root.style.setProperty('--keyward-primary', looks.primary);
+    root.style.setProperty('--keyward-on-primary',
+      contrast(looks.primary, '#ffffff') >= contrast(looks.primary, '#000000') ? '#ffffff' : '#000000');
+    root.style.setProperty('--keyward-accent', looks.accent);
+    root.style.setProperty('--keyward-logo', looks.logo ? `url(${JSON.stringify(looks.logo)})` : 'none');
+    root.style.setProperty('--keyward-logo-height', looks.logo ? '3rem' : '0');
+    if (!displayNameHtml) {
+      header.textContent = looks.name;
+    }
+  }
+
+  function judge() {
+    const page = frame.contentDocument;
+    note.textContent = '';
+    if (!page?.getElementById('kc-header-wrapper')) {
+      // Another origin (an identity provider the realm redirects to) or an error page: nothing to paint.
+      note.textContent = t('brand.frame-unavailable');
+    } else if (!page.querySelector("link[href*='/keyward-brand/brand.css']")) {
+      note.textContent = t('brand.frame-other-theme');
+    } else if (scheme === 'dark' && !/\bdark\b/.test(page.querySelector('meta[name=color-scheme]')?.content ?? '')) {
+      note.textContent = t('brand.frame-dark-off');
+    } else if (displayNameHtml) {
+      note.textContent = t('brand.frame-html-name');
+    }
+    paint();
+  }
+
+  loginFormUrl(realm).then((url) => {
+    // Listening only now skips the empty document every new frame loads first.
+    frame.addEventListener('load', judge);
+    frame.setAttribute('src', url);
+  }, () => {
+    note.textContent = t('brand.frame-unavailable');
+  });
+  return {
+    element: h('figure', { class: 'kw-brand-figure' }, h('figcaption', { class: 'pf-v5-c-title pf-m-md' }, t(`brand.scheme-${scheme}`)), frame, note),
+    show(values) {
+      looks = values;
+      paint();
+    },
+  };
 }
 
 export function brandTab(ctx, realm) {
@@ -54,27 +112,36 @@ export function brandTab(ctx, realm) {
   const canSave = ctx.access.canManageRealm(realm);
 
   function render(brand) {
-    const card = preview(brand.displayName || brand.realm);
+    const frames = { light: loginFrame(realm, 'light', brand.displayNameHtml), dark: loginFrame(realm, 'dark', brand.displayNameHtml) };
+    const pages = { light: brand.page, dark: brand.darkPage };
     const warnings = {};
     const inputs = brand.attributes.map((attribute) => {
       const id = `kw-brand-${attribute.key.replace('keyward.brand.', '')}`;
       const input = h('input', { id, name: attribute.key, type: 'text', value: attribute.value ?? '', placeholder: attribute.defaultValue ?? '',
-        readonly: !canSave, 'aria-describedby': `${id}-help`, autocomplete: 'off', spellcheck: 'false' });
+        readonly: !canSave, 'aria-describedby': `${id}-help ${id}-warning`, autocomplete: 'off', spellcheck: 'false' });
       warnings[attribute.key] = h('div', { id: `${id}-warning`, class: 'kw-muted', 'aria-live': 'polite' });
       return { attribute, input, group: formGroup(id, attribute.label, formControl(input), attribute.help, { required: false }) };
     });
     const update = () => {
-      const colours = {};
+      const looks = { light: {}, dark: {} };
       for (const { attribute, input } of inputs) {
-        const role = COLOURS[attribute.key];
-        if (role) {
-          colours[role] = colourOf(attribute, input.value.trim());
-          const ratio = contrast(colours[role], brand.page);
+        const typed = input.value.trim();
+        const colour = COLOURS[attribute.key];
+        if (colour) {
+          const value = colourOf(attribute, typed);
+          looks[colour.scheme][colour.role] = value;
+          const ratio = contrast(value, pages[colour.scheme]);
           warnings[attribute.key].textContent = ratio < NON_TEXT_MINIMUM
-            ? t('brand.low-contrast', formatNumber(Math.round(ratio * 100) / 100), NON_TEXT_MINIMUM) : '';
+            ? t(`brand.low-contrast-${colour.scheme}`, formatNumber(Math.round(ratio * 100) / 100), NON_TEXT_MINIMUM) : '';
+        } else if (LOGOS[attribute.key]) {
+          looks[LOGOS[attribute.key]].logo = /^https?:\/\/\S+$/.test(typed) ? typed : null;
+        } else if (attribute.key === NAME) {
+          looks.light.name = looks.dark.name = typed || attribute.defaultValue;
         }
       }
-      paint(card, colours);
+      looks.dark.logo ??= looks.light.logo;
+      frames.light.show(looks.light);
+      frames.dark.show(looks.dark);
     };
     const error = h('div', { id: 'kw-brand-error', 'aria-live': 'polite' });
     const form = h('form', { id: 'kw-brand-form', class: 'pf-v5-c-form', 'aria-labelledby': 'kw-brand-title', oninput: update },
@@ -104,7 +171,8 @@ export function brandTab(ctx, realm) {
       }
     });
     body.replaceChildren(h('div', { class: 'kw-brand-tab' }, form, h('div', { class: 'kw-stack' },
-      h('h3', { class: 'pf-v5-c-title pf-m-md' }, t('brand.preview')), card, h('p', { class: 'kw-muted' }, t('brand.preview-help')))));
+      h('h3', { class: 'pf-v5-c-title pf-m-md' }, t('brand.preview')), h('p', { class: 'kw-muted' }, t('brand.preview-help')),
+      frames.light.element, frames.dark.element)));
     update();
   }
 

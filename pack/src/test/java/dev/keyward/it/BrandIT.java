@@ -51,6 +51,8 @@ class BrandIT {
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.body()).startsWith("@import url(\"https://cdn.acme.example/a.css\");")
                 .contains("--keyward-primary: #8a1538;", "--keyward-on-primary: #ffffff;", "--keyward-logo: url(\"https://cdn.acme.example/logo.svg\");");
+        assertThat(css.body().substring(css.body().indexOf(":root.pf-v5-theme-dark {"))).as("the dark pages keep their own default colours")
+                .contains("--keyward-primary: #1fa7f8;", "--keyward-on-primary: #000000;", "--keyward-logo: url(\"https://cdn.acme.example/logo.svg\");");
         HttpResponse<String> favicon = get("favicon");
         assertThat(favicon.statusCode()).isEqualTo(302);
         assertThat(favicon.headers().firstValue("Location")).hasValue("https://cdn.acme.example/favicon.ico");
@@ -79,12 +81,18 @@ class BrandIT {
         JsonNode saved = AdminClient.json(AdminClient.expect(200, server.admin().put(api,
                 Map.of("keyward.brand.primary-color", "#0B6E4F", "keyward.brand.accent-color", "#8a1538"))));
         assertThat(attribute(saved, "keyward.brand.primary-color")).isEqualTo("#0B6E4F");
-        assertThat(saved.path("attributes").get(0).path("label").asText()).isEqualTo("Primary colour");
+        assertThat(saved.path("attributes").get(0).path("key").asText()).as("the product name comes first").isEqualTo("displayName");
+        assertThat(saved.path("attributes").get(1).path("label").asText()).isEqualTo("Primary colour");
+        assertThat(saved.path("darkPage").asText()).isEqualTo("#26292d");
 
         HttpResponse<String> pale = server.admin().put(api, Map.of("keyward.brand.primary-color", "#ffdd00"));
         assertThat(pale.statusCode()).isEqualTo(400);
         assertThat(pale.body()).contains("The contrast of the primary colour #ffdd00 (buttons) against the page #ffffff is 1.35:1;"
                 + " WCAG 2.2 AA needs at least 3.0:1.");
+        HttpResponse<String> paleOnDark = server.admin().put(api, Map.of("keyward.brand.dark-primary-color", "#0066cc"));
+        assertThat(paleOnDark.statusCode()).isEqualTo(400);
+        assertThat(paleOnDark.body()).contains("The contrast of the dark-mode primary colour #0066cc (buttons) against the dark page #26292d is 2.62:1;"
+                + " WCAG 2.2 AA needs at least 3.0:1. Choose a lighter colour.");
         HttpResponse<String> notAColour = server.admin().put(api, Map.of("keyward.brand.accent-color", "red"));
         assertThat(notAColour.statusCode()).isEqualTo(400);
         assertThat(notAColour.body()).contains("keyward.brand.accent-color 'red' is not a colour like #0066cc");
@@ -97,6 +105,24 @@ class BrandIT {
 
         JsonNode cleared = AdminClient.json(AdminClient.expect(200, server.admin().put(api, Map.of("keyward.brand.accent-color", ""))));
         assertThat(attribute(cleared, "keyward.brand.accent-color")).as("an empty value brings the default back").isNull();
+    }
+
+    @Test
+    void theProductNameIsTheRealmsDisplayNameAndCanBeClearedButNotOverlong() {
+        String api = "realms/" + REALM.name() + "/keyward-brand";
+        JsonNode named = AdminClient.json(AdminClient.expect(200, server.admin().put(api, Map.of("displayName", " Acme Sign-in "))));
+        assertThat(attribute(named, "displayName")).isEqualTo("Acme Sign-in");
+        assertThat(server.admin().get("realms/" + REALM.name()).path("displayName").asText()).isEqualTo("Acme Sign-in");
+
+        HttpResponse<String> overlong = server.admin().put(api, Map.of("displayName", "x".repeat(101)));
+        assertThat(overlong.statusCode()).isEqualTo(400);
+        assertThat(overlong.body()).contains("The product name must be at most 100 characters on one line");
+        HttpResponse<String> twoLines = server.admin().put(api, Map.of("displayName", "Acme\nSign-in"));
+        assertThat(twoLines.statusCode()).isEqualTo(400);
+        assertThat(attribute(server.admin().get(api), "displayName")).as("nothing refused is stored").isEqualTo("Acme Sign-in");
+
+        JsonNode cleared = AdminClient.json(AdminClient.expect(200, server.admin().put(api, Map.of("displayName", ""))));
+        assertThat(attribute(cleared, "displayName")).as("empty brings the realm's name back").isNull();
     }
 
     @Test

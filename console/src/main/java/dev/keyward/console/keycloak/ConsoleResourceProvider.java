@@ -31,7 +31,7 @@ public class ConsoleResourceProvider implements RealmResourceProvider {
      * default headers, which would allow inline code.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            + " font-src 'self'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final KeycloakSession session;
 

@@ -20,13 +20,19 @@ public final class BrandSettings {
     public static final String PREFIX = "keyward.brand.";
     public static final String PRIMARY_COLOR = PREFIX + "primary-color";
     public static final String ACCENT_COLOR = PREFIX + "accent-color";
+    public static final String DARK_PRIMARY_COLOR = PREFIX + "dark-primary-color";
+    public static final String DARK_ACCENT_COLOR = PREFIX + "dark-accent-color";
     public static final String LOGO_URL = PREFIX + "logo-url";
+    public static final String DARK_LOGO_URL = PREFIX + "dark-logo-url";
     public static final String FAVICON_URL = PREFIX + "favicon-url";
     public static final String CSS_URL = PREFIX + "css-url";
 
     /** PatternFly's blue and purple, as the theme ships them. */
     public static final String DEFAULT_PRIMARY = "#0066cc";
     public static final String DEFAULT_ACCENT = "#5e40be";
+    /** PatternFly 5's primary blue of the dark theme and its purple-200, both above 3:1 on the dark login card. */
+    public static final String DEFAULT_DARK_PRIMARY = "#1fa7f8";
+    public static final String DEFAULT_DARK_ACCENT = "#b2a3ff";
 
     private static final Pattern COLOR = Pattern.compile("#([0-9a-f]{3}|[0-9a-f]{6})");
 
@@ -34,6 +40,10 @@ public final class BrandSettings {
             "Primary buttons, as #rrggbb or #rgb; the text on them is black or white, whichever contrasts more.", DEFAULT_PRIMARY);
     public static final Setting<String> ACCENT = color(ACCENT_COLOR, "Accent colour",
             "Focus ring and header line, as #rrggbb or #rgb.", DEFAULT_ACCENT);
+    public static final Setting<String> DARK_PRIMARY = color(DARK_PRIMARY_COLOR, "Primary colour, dark mode",
+            "Primary buttons when the login pages are dark (the system's dark mode, if the realm allows it).", DEFAULT_DARK_PRIMARY);
+    public static final Setting<String> DARK_ACCENT = color(DARK_ACCENT_COLOR, "Accent colour, dark mode",
+            "Focus ring and header line when the login pages are dark.", DEFAULT_DARK_ACCENT);
     /** The page resources, read differently on an https page (plain http refused) and on an http one. */
     private static final PageResources ON_HTTPS = PageResources.on(true);
     private static final PageResources ON_HTTP = PageResources.on(false);
@@ -48,13 +58,12 @@ public final class BrandSettings {
      * @param problems   receives one problem per value that was replaced by the theme's default
      */
     public static Brand read(Map<String, String> attributes, boolean httpsPage, Problems problems) {
-        String primary = PRIMARY.read(attributes, problems);
         PageResources resources = httpsPage ? ON_HTTPS : ON_HTTP;
         return new Brand(
-                primary,
-                readableOn(primary),
-                ACCENT.read(attributes, problems),
+                Brand.Colours.of(PRIMARY.read(attributes, problems), ACCENT.read(attributes, problems)),
+                Brand.Colours.of(DARK_PRIMARY.read(attributes, problems), DARK_ACCENT.read(attributes, problems)),
                 resources.logo().read(attributes, problems).orElse(null),
+                resources.darkLogo().read(attributes, problems).orElse(null),
                 resources.favicon().read(attributes, problems).orElse(null),
                 resources.css().read(attributes, problems).orElse(null));
     }
@@ -62,7 +71,7 @@ public final class BrandSettings {
     /** Every brand attribute as declared, in the order an admin sets them (URLs judged as on an https page or not). */
     public static List<Setting<?>> settings(boolean httpsPage) {
         PageResources resources = httpsPage ? ON_HTTPS : ON_HTTP;
-        return List.of(PRIMARY, ACCENT, resources.logo(), resources.favicon(), resources.css());
+        return List.of(PRIMARY, ACCENT, DARK_PRIMARY, DARK_ACCENT, resources.logo(), resources.darkLogo(), resources.favicon(), resources.css());
     }
 
     private static Setting<String> color(String key, String label, String help, String standard) {
@@ -77,10 +86,13 @@ public final class BrandSettings {
         }, standard);
     }
 
-    private record PageResources(Setting<Optional<String>> logo, Setting<Optional<String>> favicon, Setting<Optional<String>> css) {
+    private record PageResources(Setting<Optional<String>> logo, Setting<Optional<String>> darkLogo, Setting<Optional<String>> favicon,
+            Setting<Optional<String>> css) {
         static PageResources on(boolean httpsPage) {
             return new PageResources(
                     url(LOGO_URL, "Logo URL", "The logo above the product name; https.", httpsPage),
+                    url(DARK_LOGO_URL, "Logo URL, dark mode", "A logo for the dark pages, such as a light version; empty uses the logo above.",
+                            httpsPage),
                     url(FAVICON_URL, "Favicon URL", "The login pages' favicon; https.", httpsPage),
                     url(CSS_URL, "Stylesheet URL", "An extra stylesheet, imported after Keyward's; https.", httpsPage));
         }
@@ -99,10 +111,5 @@ public final class BrandSettings {
             }
             return Setting.Reading.of(Optional.of(text));
         }, Optional.empty());
-    }
-
-    /** Black or white, whichever has the higher WCAG contrast ratio against {@code background}. */
-    static String readableOn(String background) {
-        return Contrast.ratio(background, "#ffffff") >= Contrast.ratio(background, "#000000") ? "#ffffff" : "#000000";
     }
 }

@@ -12,6 +12,11 @@ public final class Contrast {
         return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     }
 
+    /** Black or white, whichever has the higher WCAG contrast ratio against {@code background}. */
+    public static String readableOn(String background) {
+        return ratio(background, "#ffffff") >= ratio(background, "#000000") ? "#ffffff" : "#000000";
+    }
+
     /** WCAG 2.x relative luminance of a #rrggbb colour. */
     static double relativeLuminance(String color) {
         double r = channel(Integer.parseInt(color.substring(1, 3), 16));

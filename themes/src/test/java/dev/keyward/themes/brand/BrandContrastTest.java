@@ -7,8 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class BrandContrastTest {
 
+    private static final Brand.Colours DARK_DEFAULTS = Brand.Colours.of(BrandSettings.DEFAULT_DARK_PRIMARY, BrandSettings.DEFAULT_DARK_ACCENT);
+
     private static Brand brand(String primary, String accent) {
-        return new Brand(primary, BrandSettings.readableOn(primary), accent, null, null, null);
+        return new Brand(Brand.Colours.of(primary, accent), DARK_DEFAULTS, null, null, null, null);
+    }
+
+    private static Brand dark(String primary, String accent) {
+        return new Brand(Brand.Colours.of(BrandSettings.DEFAULT_PRIMARY, BrandSettings.DEFAULT_ACCENT), Brand.Colours.of(primary, accent),
+                null, null, null, null);
     }
 
     @Test
@@ -23,6 +30,17 @@ class BrandContrastTest {
     void theThemesDefaultsAndDarkBrandColoursPass() {
         assertThat(BrandContrast.problems(brand(BrandSettings.DEFAULT_PRIMARY, BrandSettings.DEFAULT_ACCENT))).isEmpty();
         assertThat(BrandContrast.problems(brand("#8a1538", "#0b6e4f"))).isEmpty();
+        assertThat(BrandContrast.problems(dark("#f4a6b8", "#6fd3b0"))).isEmpty();
+    }
+
+    @Test
+    void theLightDefaultsWouldFailOnTheDarkCardSoTheDarkPagesHaveTheirOwn() {
+        assertThat(Contrast.ratio(BrandSettings.DEFAULT_PRIMARY, BrandContrast.DARK_PAGE)).isLessThan(3.0);
+        assertThat(BrandContrast.problems(dark(BrandSettings.DEFAULT_PRIMARY, BrandSettings.DEFAULT_ACCENT))).containsExactly(
+                "The contrast of the dark-mode primary colour #0066cc (buttons) against the dark page #26292d is 2.62:1; WCAG 2.2 AA needs"
+                        + " at least 3.0:1. Choose a lighter colour.",
+                "The contrast of the dark-mode accent colour #5e40be (focus ring, header line) against the dark page #26292d is 2.05:1;"
+                        + " WCAG 2.2 AA needs at least 3.0:1. Choose a lighter colour.");
     }
 
     @Test
@@ -41,5 +59,26 @@ class BrandContrastTest {
         assertThat(Contrast.ratio("#959595", BrandContrast.PAGE)).isLessThan(3.0);
         assertThat(BrandContrast.problems(brand("#0066cc", "#949494"))).isEmpty();
         assertThat(BrandContrast.problems(brand("#0066cc", "#959595"))).hasSize(1);
+    }
+
+    @Test
+    void buttonTextIsWhiteOnDarkColoursAndBlackOnLightOnes() {
+        assertThat(Contrast.readableOn("#0066cc")).isEqualTo("#ffffff");
+        assertThat(Contrast.readableOn("#000000")).isEqualTo("#ffffff");
+        assertThat(Contrast.readableOn("#ffdd00")).isEqualTo("#000000");
+        assertThat(Contrast.readableOn("#1fa7f8")).isEqualTo("#000000");
+    }
+
+    @Test
+    void theChosenTextColourAlwaysMeetsAaForLargeText() {
+        for (int r = 0; r < 256; r += 15) {
+            for (int g = 0; g < 256; g += 15) {
+                for (int b = 0; b < 256; b += 15) {
+                    String background = String.format("#%02x%02x%02x", r, g, b);
+                    // The better of black and white reaches at least 4.58:1 on any colour.
+                    assertThat(Contrast.ratio(background, Contrast.readableOn(background))).as(background).isGreaterThanOrEqualTo(4.5);
+                }
+            }
+        }
     }
 }

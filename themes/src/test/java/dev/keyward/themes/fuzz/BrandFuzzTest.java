@@ -10,6 +10,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import dev.keyward.settings.Problems;
+import dev.keyward.settings.Setting;
 import dev.keyward.themes.brand.BrandCss;
 import dev.keyward.themes.brand.BrandSettings;
 
@@ -22,7 +23,7 @@ class BrandFuzzTest {
 
     private static final List<String> LINE_SHAPES = List.of(
             "@import url\\(\"[^\"\\\\\\n<>()]*\"\\);",
-            ":root \\{",
+            ":root(\\.pf-v5-theme-dark)? \\{",
             "  --keyward-(primary|on-primary|accent): #[0-9a-f]{6};",
             "  --keyward-logo: (none|url\\(\"[^\"\\\\\\n<>()]*\"\\));",
             "  --keyward-logo-height: (0|3rem);",
@@ -31,10 +32,9 @@ class BrandFuzzTest {
     @FuzzTest(maxDuration = "10m", maxExecutions = 10_000_000)
     void anyBrandAttributesRenderAStylesheetOfTheFixedShape(FuzzedDataProvider data) {
         Map<String, String> attributes = new HashMap<>();
-        for (String name : List.of(BrandSettings.PRIMARY_COLOR, BrandSettings.ACCENT_COLOR, BrandSettings.LOGO_URL,
-                BrandSettings.FAVICON_URL, BrandSettings.CSS_URL)) {
+        for (Setting<?> setting : BrandSettings.settings(true)) {
             if (data.consumeBoolean()) {
-                attributes.put(name, data.consumeString(80));
+                attributes.put(setting.key(), data.consumeString(80));
             }
         }
 

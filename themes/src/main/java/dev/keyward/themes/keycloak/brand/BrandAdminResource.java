@@ -28,9 +28,10 @@ import dev.keyward.themes.brand.BrandContrast;
 import dev.keyward.themes.brand.BrandSettings;
 
 /**
- * {@code /admin/realms/{realm}/keyward-brand}: the realm's {@code keyward.brand.*} attributes with their labels and
- * defaults ({@code view-realm}), and a save of some of them ({@code manage-realm}) that is refused with 400 when a value
- * cannot be used or a colour pair is below WCAG 2.2 AA, so that nothing unusable is stored.
+ * {@code /admin/realms/{realm}/keyward-brand}: the product name (the realm's display name) and the realm's
+ * {@code keyward.brand.*} attributes with their labels and defaults ({@code view-realm}), and a save of some of them
+ * ({@code manage-realm}) that is refused with 400 when a value cannot be used or a colour pair is below WCAG 2.2 AA in
+ * either colour scheme, so that nothing unusable is stored.
  */
 public class BrandAdminResource {
 
@@ -38,9 +39,18 @@ public class BrandAdminResource {
     public record Attribute(String key, String label, String help, String value, String defaultValue) {
     }
 
-    /** The brand of a realm; {@code displayName} is the product name the login pages show. */
-    public record Representation(String realm, String displayName, String page, List<Attribute> attributes) {
+    /**
+     * The brand of a realm: its fields, the product name first. {@code page} and {@code darkPage} are the login card's
+     * colours that the contrast is judged against; {@code displayNameHtml}, when set, is what the login pages show
+     * instead of the product name (Keycloak's HTML display name, edited in the realm settings).
+     */
+    public record Representation(String realm, String displayNameHtml, String page, String darkPage, List<Attribute> attributes) {
     }
+
+    /** The product name: Keycloak's own display name of the realm, the header of its login pages. */
+    static final String DISPLAY_NAME = "displayName";
+    /** Longer names do not fit the login card's header. */
+    static final int DISPLAY_NAME_MAX = 100;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -59,10 +69,13 @@ public class BrandAdminResource {
     public Representation read() {
         auth.realm().requireViewRealm();
         List<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute(DISPLAY_NAME, "Product name",
+                "The name in the login pages' header, up to " + DISPLAY_NAME_MAX + " characters; empty shows the realm's name.",
+                realm.getDisplayName(), realm.getName()));
         for (Setting<?> setting : settings()) {
             attributes.add(new Attribute(setting.key(), setting.label(), setting.help(), realm.getAttribute(setting.key()), setting.defaultText()));
         }
-        return new Representation(realm.getName(), realm.getDisplayName(), BrandContrast.PAGE, attributes);
+        return new Representation(realm.getName(), realm.getDisplayNameHtml(), BrandContrast.PAGE, BrandContrast.DARK_PAGE, attributes);
     }
 
     /** The body maps attribute names to values; null or empty removes one (the theme's default applies again). */
@@ -74,7 +87,8 @@ public class BrandAdminResource {
         if (changes == null || changes.isEmpty()) {
             throw ErrorResponse.error("A JSON object of brand attributes to set is required", Response.Status.BAD_REQUEST);
         }
-        List<String> keys = settings().stream().map(Setting::key).toList();
+        List<String> keys = new ArrayList<>(List.of(DISPLAY_NAME));
+        settings().forEach(setting -> keys.add(setting.key()));
         List<String> unknown = changes.keySet().stream().filter(key -> !keys.contains(key)).toList();
         if (!unknown.isEmpty()) {
             throw ErrorResponse.error("Not a brand attribute: " + String.join(", ", unknown) + "; they are " + String.join(", ", keys),
@@ -82,6 +96,11 @@ public class BrandAdminResource {
         }
         Map<String, String> after = new HashMap<>(realm.getAttributes());
         changes.forEach((key, value) -> after.put(key, value == null || value.isBlank() ? null : value.strip()));
+        String displayName = after.get(DISPLAY_NAME);
+        if (changes.containsKey(DISPLAY_NAME) && displayName != null && (displayName.length() > DISPLAY_NAME_MAX
+                || displayName.chars().anyMatch(Character::isISOControl))) {
+            throw ErrorResponse.error("The product name must be at most " + DISPLAY_NAME_MAX + " characters on one line", Response.Status.BAD_REQUEST);
+        }
         Problems problems = new Problems();
         Brand brand = BrandSettings.read(after, BrandResourceProvider.httpsPage(session), problems);
         List<String> refusals = new ArrayList<>(problems.list().stream().filter(problem -> changes.containsKey(problem.setting()))
@@ -93,7 +112,9 @@ public class BrandAdminResource {
         Map<String, String> saved = new LinkedHashMap<>();
         changes.forEach((key, ignored) -> {
             String value = after.get(key);
-            if (value == null) {
+            if (key.equals(DISPLAY_NAME)) {
+                realm.setDisplayName(value);
+            } else if (value == null) {
                 realm.removeAttribute(key);
             } else {
                 realm.setAttribute(key, value);

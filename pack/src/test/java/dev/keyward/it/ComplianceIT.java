@@ -1,5 +1,6 @@
 package dev.keyward.it;
 
+import static dev.keyward.testing.ComplianceReports.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -336,15 +337,6 @@ class ComplianceIT {
         Map<String, String> verdicts = new java.util.HashMap<>();
         json.path("clients").forEach(client -> verdicts.put(client.path("clientId").asText(), client.path("verdict").asText()));
         return verdicts;
-    }
-
-    private static JsonNode client(JsonNode json, String clientId) {
-        for (JsonNode client : json.path("clients")) {
-            if (client.path("clientId").asText().equals(clientId)) {
-                return client;
-            }
-        }
-        throw new AssertionError("No client " + clientId + " in the report: " + json.path("clients"));
     }
 
     private static List<JsonNode> findings(JsonNode json, String clientId) {

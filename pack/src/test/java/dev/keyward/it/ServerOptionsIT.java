@@ -23,12 +23,16 @@ class ServerOptionsIT {
 
     @Test
     void aRuleModeOverridesTheGlobalMode() {
-        try (SpareKeycloak keycloak = SpareKeycloak.start(OPTION + "mode=report", OPTION + "rule-pkce-required=enforce", OPTION + "rule-no-password-grant=off")) {
+        try (SpareKeycloak keycloak = SpareKeycloak.start(OPTION + "mode=report", OPTION + "rule-pkce-required=enforce", OPTION + "rule-no-password-grant=off",
+                OPTION + "rule-exact-web-origins=enforce")) {
             BaselineModes modes = keycloak.awaitAdmin().baselineModes("master");
 
-            assertThat(modes.server()).isEqualTo(Map.of("pkce-required", "enforce", "single-use-challenge", "report",
-                    "exact-redirect-uri", "report", "no-implicit-or-hybrid", "report", "no-password-grant", "off",
-                    "refresh-token-rotation", "report", "truthful-metadata", "report"));
+            assertThat(modes.server()).isEqualTo(Map.ofEntries(Map.entry("pkce-required", "enforce"), Map.entry("single-use-challenge", "report"),
+                    Map.entry("exact-redirect-uri", "report"), Map.entry("no-implicit-or-hybrid", "report"), Map.entry("no-password-grant", "off"),
+                    Map.entry("refresh-token-rotation", "report"), Map.entry("truthful-metadata", "report"),
+                    Map.entry("exact-web-origins", "enforce"), Map.entry("exact-post-logout-redirect-uri", "report"),
+                    Map.entry("limited-public-client-scope", "report"), Map.entry("separate-service-account", "report"),
+                    Map.entry("code-flow-needs-redirect-uri", "report")));
             assertThat(modes.effective()).as("a realm without settings of its own runs the server's modes").isEqualTo(modes.server());
         }
     }

@@ -27,9 +27,4 @@ public record BaselineModes(String realm, int exemptionMaxDays, Map<String, Stri
         return new BaselineModes(document.path("realm").asText(), document.path("exemptionMaxDays").asInt(-1),
                 Collections.unmodifiableMap(server), Collections.unmodifiableMap(effective));
     }
-
-    /** Whether the server runs every rule in this mode. */
-    public boolean serverRunsEveryRuleIn(String mode) {
-        return server.values().stream().allMatch(mode::equals);
-    }
 }

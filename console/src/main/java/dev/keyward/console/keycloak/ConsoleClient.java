@@ -2,12 +2,18 @@ package dev.keyward.console.keycloak;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -31,10 +37,24 @@ final class ConsoleClient {
 
     static void ensure(KeycloakSession session, RealmModel realm) {
         if (realm.getClientByClientId(CLIENT_ID) == null) {
-            ClientManager.createClient(session, realm, representation(realm));
+            ClientModel client = ClientManager.createClient(session, realm, representation(realm));
+            adminRole(realm).ifPresent(client::addScopeMapping);
             LOG.infof("Keyward created the client %s in realm %s: the console at %s signs in with it", CLIENT_ID, realm.getName(),
                     ConsoleAddress.path(realm.getName()));
         }
+    }
+
+    /**
+     * The role whose composites are every admin role of the realm: {@code admin} in the administration realm,
+     * {@code realm-management}'s {@code realm-admin} elsewhere. Keycloak grants an admin request a role only when the
+     * admin has it and the signing-in client's scope holds it, so the console's scope maps this one role, and its
+     * tokens carry no other role of the user (Keyward's limited-public-client-scope rule).
+     */
+    private static Optional<RoleModel> adminRole(RealmModel realm) {
+        if (realm.getName().equals(Config.getAdminRealm())) {
+            return Optional.ofNullable(realm.getRole(AdminRoles.ADMIN));
+        }
+        return Optional.ofNullable(realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID)).map(management -> management.getRole(AdminRoles.REALM_ADMIN));
     }
 
     /** Each realm in a transaction of its own, so that a realm another node is setting up at the same moment only skips itself. */
@@ -73,7 +93,8 @@ final class ConsoleClient {
         client.setDirectAccessGrantsEnabled(false);
         client.setServiceAccountsEnabled(false);
         client.setConsentRequired(false);
-        client.setFullScopeAllowed(true);
+        // Only the admin roles (see adminRole), as for Keycloak's own admin console.
+        client.setFullScopeAllowed(false);
         client.setRootUrl("${authBaseUrl}");
         client.setBaseUrl(console);
         client.setRedirectUris(List.of(console));

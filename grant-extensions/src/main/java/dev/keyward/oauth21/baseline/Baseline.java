@@ -1,10 +1,13 @@
 package dev.keyward.oauth21.baseline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.keyward.oauth21.grant.GrantTypeRules;
+import dev.keyward.oauth21.hygiene.HygieneRules;
 import dev.keyward.oauth21.pkce.PkceRules;
 import dev.keyward.oauth21.redirect.RedirectUriRules;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
@@ -12,12 +15,13 @@ import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Metadata;
+import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.Phase;
 import dev.keyward.oauth21.rule.RuleId;
 import dev.keyward.oauth21.rule.RuleSet;
 
 /**
- * The OAuth 2.1 baseline: every rule Keyward enforces, registered once with its id, the checks
+ * The OAuth 2.1 baseline and the client-hygiene rules: every rule Keyward enforces, registered once with its id, the checks
  * it runs in each phase and what it keeps discovery documents from advertising. This is the one
  * place that says which rules exist; options, events, exemptions and docs use these ids.
  */
@@ -37,6 +41,17 @@ public final class Baseline {
     public static final RuleId REFRESH_TOKEN_ROTATION = RuleId.of("refresh-token-rotation");
     /** RFC 8414 §2, OIDC Discovery §3: metadata does not advertise what an enforcing rule forbids. */
     public static final RuleId TRUTHFUL_METADATA = RuleId.of("truthful-metadata");
+
+    /** Client hygiene ({@link HygieneRules}), reporting by default: web origins are exact origins, never {@code *}. */
+    public static final RuleId EXACT_WEB_ORIGINS = RuleId.of("exact-web-origins");
+    /** OIDC RP-Initiated Logout §3, RFC 9700 §4.1: post-logout redirect URIs as exact as redirect URIs. */
+    public static final RuleId EXACT_POST_LOGOUT_REDIRECT_URI = RuleId.of("exact-post-logout-redirect-uri");
+    /** RFC 9700 §2.3: a public client's tokens carry the roles of its scope, not all of the user's. */
+    public static final RuleId LIMITED_PUBLIC_CLIENT_SCOPE = RuleId.of("limited-public-client-scope");
+    /** RFC 9700 §4.15: a client with a service account does not also sign users in. */
+    public static final RuleId SEPARATE_SERVICE_ACCOUNT = RuleId.of("separate-service-account");
+    /** The standard flow is on only with a redirect URI to send codes to. */
+    public static final RuleId CODE_FLOW_NEEDS_REDIRECT_URI = RuleId.of("code-flow-needs-redirect-uri");
 
     private static final Baseline OAUTH_2_1 = new Baseline(oauth21Rules().build());
 
@@ -79,6 +94,11 @@ public final class Baseline {
                 // A switch over the other rules' metadata trims; it judges no request itself.
                 .rule(TRUTHFUL_METADATA, rule -> {
                 })
+                .rule(EXACT_WEB_ORIGINS, HygieneRules.rule(HygieneRules::exactWebOrigins))
+                .rule(EXACT_POST_LOGOUT_REDIRECT_URI, HygieneRules.rule(HygieneRules::exactPostLogoutRedirectUris))
+                .rule(LIMITED_PUBLIC_CLIENT_SCOPE, HygieneRules.rule(HygieneRules::limitedPublicClientScope))
+                .rule(SEPARATE_SERVICE_ACCOUNT, HygieneRules.rule(HygieneRules::separateServiceAccount))
+                .rule(CODE_FLOW_NEEDS_REDIRECT_URI, HygieneRules.rule(HygieneRules::codeFlowNeedsRedirectUri))
                 // An implicit or hybrid request is refused for its response type before anything a code request needs.
                 .judgeFirst(Phase.AUTHORIZATION, NO_IMPLICIT_OR_HYBRID);
     }
@@ -101,6 +121,13 @@ public final class Baseline {
 
     public List<RuleId> ruleIds() {
         return rules.ids();
+    }
+
+    /** The rules whose blanket mode is capped, with the cap (see {@link RuleSet#blanketCeiling}). */
+    public Map<RuleId, Mode> blanketCeilings() {
+        Map<RuleId, Mode> ceilings = new LinkedHashMap<>();
+        rules.ids().stream().filter(rule -> rules.blanketCeiling(rule) != Mode.ENFORCE).forEach(rule -> ceilings.put(rule, rules.blanketCeiling(rule)));
+        return ceilings;
     }
 
     /** The rule ids for messages: "pkce-required, single-use-challenge, …". */

@@ -15,12 +15,15 @@ import dev.keyward.settings.Setting;
  * The server's OAuth 2.1 baseline: a global mode and an optional mode per rule, read from
  * Keycloak's options, e.g. {@code --spi-client-policy-executor--keyward-oauth21--mode=report}
  * and {@code --spi-client-policy-executor--keyward-oauth21--rule-pkce-required=enforce}.
- * A per-rule mode wins over the global one. {@code exemption-max-days} caps how long an
- * exemption may last (0 forbids them).
+ * A per-rule mode wins over the global one, which takes a rule at most to the rule's ceiling
+ * (the client-hygiene rules: report). {@code exemption-max-days} caps how long an exemption
+ * may last (0 forbids them).
  *
- * @param rules the rules of the baseline, in order
+ * @param rules    the rules of the baseline, in order
+ * @param ceilings the rules whose blanket mode is capped, with their cap
  */
-public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mode> ruleModes, int exemptionMaxDays) {
+public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mode> ruleModes, int exemptionMaxDays,
+                             Map<RuleId, Mode> ceilings) {
 
     public static final String MODE = "mode";
     public static final String RULE_PREFIX = "rule-";
@@ -38,10 +41,11 @@ public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mo
     public BaselineConfig {
         rules = List.copyOf(rules);
         ruleModes = Map.copyOf(ruleModes);
+        ceilings = Map.copyOf(ceilings);
     }
 
     public static BaselineConfig defaults(Baseline baseline) {
-        return new BaselineConfig(baseline.ruleIds(), DEFAULT_MODE, Map.of(), DEFAULT_EXEMPTION_MAX_DAYS);
+        return new BaselineConfig(baseline.ruleIds(), DEFAULT_MODE, Map.of(), DEFAULT_EXEMPTION_MAX_DAYS, baseline.blanketCeilings());
     }
 
     /**
@@ -59,7 +63,8 @@ public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mo
         for (RuleId rule : baseline.ruleIds()) {
             ruleMode(rule).readOption(options, problems).ifPresent(mode -> ruleModes.put(rule, mode));
         }
-        return new BaselineConfig(baseline.ruleIds(), globalMode, ruleModes, EXEMPTION_DAYS.readOption(options, problems));
+        return new BaselineConfig(baseline.ruleIds(), globalMode, ruleModes, EXEMPTION_DAYS.readOption(options, problems),
+                baseline.blanketCeilings());
     }
 
     /** A rule's own mode, which wins over the server's mode. */
@@ -69,7 +74,13 @@ public record BaselineConfig(List<RuleId> rules, Mode globalMode, Map<RuleId, Mo
     }
 
     public Mode modeOf(RuleId rule) {
-        return ruleModes.getOrDefault(rule, globalMode);
+        Mode own = ruleModes.get(rule);
+        return own != null ? own : blanket(rule, globalMode);
+    }
+
+    /** A blanket mode (the server's or a realm's, for every rule) as it applies to this rule: at most its ceiling. */
+    public Mode blanket(RuleId rule, Mode blanketMode) {
+        return blanketMode.atMost(ceilings.getOrDefault(rule, Mode.ENFORCE));
     }
 
     /** The effective mode of every rule, in rule order. */

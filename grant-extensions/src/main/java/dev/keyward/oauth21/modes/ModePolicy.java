@@ -16,8 +16,9 @@ import dev.keyward.oauth21.rule.RuleId;
 /**
  * The one decision of a rule's mode, for live requests and the compliance report alike: the
  * server's mode, made stricter (never looser) by the realm's attributes {@code keyward.oauth21.mode}
- * and {@code keyward.oauth21.rule.<id>}, and off where a built-in or a granted, unexpired exemption
- * applies. Time comes from the clock it is given.
+ * (up to the rule's ceiling, as the server's blanket mode) and {@code keyward.oauth21.rule.<id>},
+ * and off where a built-in or a granted, unexpired exemption applies. Time comes from the clock it
+ * is given.
  */
 public final class ModePolicy {
 
@@ -40,7 +41,7 @@ public final class ModePolicy {
      */
     public EffectiveMode realmMode(RuleId rule, UnaryOperator<String> realmAttribute, Consumer<String> problems) {
         Mode serverMode = server.modeOf(rule);
-        Mode mode = serverMode.stricter(attributeMode(REALM_MODE_ATTRIBUTE, realmAttribute, problems))
+        Mode mode = serverMode.stricter(server.blanket(rule, attributeMode(REALM_MODE_ATTRIBUTE, realmAttribute, problems)))
                 .stricter(attributeMode(REALM_RULE_ATTRIBUTE_PREFIX + rule.id(), realmAttribute, problems));
         return new EffectiveMode(mode, mode == serverMode ? EffectiveMode.Source.SERVER : EffectiveMode.Source.REALM, mode);
     }

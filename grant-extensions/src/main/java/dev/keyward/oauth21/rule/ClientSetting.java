@@ -22,7 +22,15 @@ public enum ClientSetting {
     STANDARD_FLOW("standardFlowEnabled", true),
     IMPLICIT_FLOW("implicitFlowEnabled", false),
     /** The password grant ("Direct access grants"). */
-    DIRECT_ACCESS_GRANTS("directAccessGrantsEnabled", false);
+    DIRECT_ACCESS_GRANTS("directAccessGrantsEnabled", false),
+    /** The origins allowed to call Keycloak's endpoints from a browser (CORS); {@code +} stands for the redirect URIs' origins. */
+    WEB_ORIGINS("webOrigins", List.of()),
+    /** Where RP-initiated logout may send the browser, {@code ##}-separated; {@code +} stands for the redirect URIs. */
+    POST_LOGOUT_REDIRECT_URIS("attributes.post.logout.redirect.uris", null),
+    /** Every role of the user in the client's tokens, rather than only the roles mapped to its scope. */
+    FULL_SCOPE_ALLOWED("fullScopeAllowed", true),
+    /** The client credentials grant: the client holds a user of its own, its service account. */
+    SERVICE_ACCOUNTS("serviceAccountsEnabled", false);
 
     private static final String ATTRIBUTES = "attributes.";
 

@@ -1,6 +1,7 @@
 package dev.keyward.oauth21.rule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -21,6 +22,9 @@ public final class ClientSettings {
     /** FNV-1's offset basis and prime, for {@link #version}. */
     private static final long VERSION_SEED = 0xcbf29ce484222325L;
     private static final long VERSION_MULTIPLIER = 0x100000001b3L;
+    /** How Keycloak joins post-logout redirect URIs in their one attribute. */
+    private static final String POST_LOGOUT_SEPARATOR = "##";
+    private static final String SAME_AS_REDIRECT_URIS = "+";
 
     private final Map<ClientSetting, Object> stored;
     private final ServerUrls server;
@@ -129,6 +133,40 @@ public final class ClientSettings {
 
     public boolean directAccessGrants() {
         return flow(ClientSetting.DIRECT_ACCESS_GRANTS);
+    }
+
+    /** Whether the client signs users in at all: the code flow, the implicit flow or the password grant. */
+    public boolean signsUsersIn() {
+        return standardFlow() || implicitFlow() || directAccessGrants();
+    }
+
+    public boolean serviceAccounts() {
+        return flow(ClientSetting.SERVICE_ACCOUNTS);
+    }
+
+    public boolean fullScopeAllowed() {
+        return flag(ClientSetting.FULL_SCOPE_ALLOWED);
+    }
+
+    /** As registered: origins, {@code +} (the redirect URIs' origins) or {@code *}. */
+    public List<String> webOrigins() {
+        return list(ClientSetting.WEB_ORIGINS);
+    }
+
+    /**
+     * The post-logout redirect URIs registered besides {@code +} (which stands for the redirect URIs, judged by their
+     * own rule), relative ones joined to the root URL as for redirect URIs.
+     */
+    public List<String> postLogoutRedirectUris() {
+        String stored = string(ClientSetting.POST_LOGOUT_REDIRECT_URIS);
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        List<String> registered = Arrays.stream(stored.split(POST_LOGOUT_SEPARATOR)).map(String::strip)
+                .filter(uri -> !uri.isEmpty() && !uri.equals(SAME_AS_REDIRECT_URIS)).toList();
+        String rootUrl = string(ClientSetting.ROOT_URL);
+        String serverRoot = rootUrl == null ? null : server.resolve(rootUrl);
+        return inForce(registered, serverRoot != null ? serverRoot : rootUrl);
     }
 
     /**

@@ -31,6 +31,11 @@ public enum Mode {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** This mode, or {@code ceiling} where this one is stricter. */
+    public Mode atMost(Mode ceiling) {
+        return compareTo(ceiling) <= 0 ? this : ceiling;
+    }
+
     /** The stricter of two modes: a realm may tighten the server's baseline, never loosen it. */
     public Mode stricter(Mode other) {
         return compareTo(other) >= 0 ? this : other;

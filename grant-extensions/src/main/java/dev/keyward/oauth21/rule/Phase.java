@@ -16,6 +16,11 @@ public final class Phase<S> {
     public static final Phase<RefreshRequest> REFRESH = new Phase<>("refresh");
     /** A client's configuration at registration and update (a ratchet), and in full in compliance reports. */
     public static final Phase<ClientRegistration> REGISTRATION = new Phase<>("registration");
+    /**
+     * A client making an authorization or token request, as stored: configuration rules refuse it here once they are
+     * enforced for it. Their unenforced findings are the compliance report's, not recorded again on every request.
+     */
+    public static final Phase<ClientSettings> CLIENT_REQUEST = new Phase<>("client-request");
     /** A stored client as the compliance report sees it: what its requests will meet once the rules enforce. */
     public static final Phase<ClientSettings> CONFIGURATION = new Phase<>("configuration");
 

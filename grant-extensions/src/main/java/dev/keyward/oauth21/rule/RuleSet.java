@@ -22,6 +22,7 @@ public final class RuleSet {
     private final List<RuleId> ids;
     private final Map<Phase<?>, List<Registered<?>>> checksByPhase;
     private final Map<RuleId, List<UnaryOperator<Metadata>>> advertisers;
+    private final Map<RuleId, Mode> blanketCeilings;
 
     private RuleSet(Builder builder) {
         this.ids = List.copyOf(builder.ids);
@@ -35,6 +36,7 @@ public final class RuleSet {
         });
         this.checksByPhase = checks;
         this.advertisers = Map.copyOf(builder.advertisers);
+        this.blanketCeilings = Map.copyOf(builder.blanketCeilings);
     }
 
     public static Builder builder() {
@@ -44,6 +46,14 @@ public final class RuleSet {
     /** Every rule's id, in the order the rules were registered. */
     public List<RuleId> ids() {
         return ids;
+    }
+
+    /**
+     * The strictest mode a blanket mode (the server's {@code mode}, a realm's {@code keyward.oauth21.mode}) gives the
+     * rule; only a mode set for the rule itself goes further. Enforce unless the rule declares otherwise.
+     */
+    public Mode blanketCeiling(RuleId rule) {
+        return blanketCeilings.getOrDefault(rule, Mode.ENFORCE);
     }
 
     /** What the phase's checks find in {@code subject}, in registration order. */
@@ -76,6 +86,7 @@ public final class RuleSet {
         private final Map<Phase<?>, List<Registered<?>>> checksByPhase = new LinkedHashMap<>();
         private final Map<RuleId, List<UnaryOperator<Metadata>>> advertisers = new LinkedHashMap<>();
         private final Map<Phase<?>, List<RuleId>> judgedFirst = new LinkedHashMap<>();
+        private final Map<RuleId, Mode> blanketCeilings = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -115,6 +126,15 @@ public final class RuleSet {
             /** Runs {@code check} whenever {@code phase} is judged; its violations are findings of this rule. */
             public <S> Definition check(Phase<S> phase, Check<S> check) {
                 checksByPhase.computeIfAbsent(phase, p -> new ArrayList<>()).add(new Registered<>(id, check));
+                return this;
+            }
+
+            /**
+             * Blanket modes take this rule at most to {@code ceiling}; a mode set for the rule itself is taken as set.
+             * For rules added to a running installation: they report before anybody chose to have them refuse.
+             */
+            public Definition blanketModeAtMost(Mode ceiling) {
+                blanketCeilings.put(id, ceiling);
                 return this;
             }
 

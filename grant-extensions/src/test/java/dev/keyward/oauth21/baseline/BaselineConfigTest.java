@@ -19,9 +19,10 @@ class BaselineConfigTest {
     }
 
     @Test
-    void everyRuleEnforcesWhenNothingIsConfigured() {
+    void everyOAuth21RuleEnforcesAndEveryHygieneRuleReportsWhenNothingIsConfigured() {
         assertThat(read(Map.of()).effectiveModes()).hasSize(baseline.ruleIds().size()).allSatisfy((rule, mode) ->
-                assertThat(mode).isEqualTo(Mode.ENFORCE));
+                assertThat(mode).as(rule.id()).isEqualTo(baseline.blanketCeilings().containsKey(rule) ? Mode.REPORT : Mode.ENFORCE));
+        assertThat(baseline.blanketCeilings()).hasSize(5);
         assertThat(problems.isEmpty()).isTrue();
     }
 

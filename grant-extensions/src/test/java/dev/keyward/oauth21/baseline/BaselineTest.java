@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Metadata;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class BaselineTest {
 
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-    private static final ClientSettings SPA = new ClientSettings("spa", true, List.of("https://app.example/cb", "http://127.0.0.1/cb"));
+    private static final ClientSettings SPA = new ClientSettings("spa", true, List.of("https://app.example/cb", "http://127.0.0.1/cb"))
+            .with(ClientSetting.FULL_SCOPE_ALLOWED, false);
     /** What Keycloak 26.7 advertises out of the box. */
     private static final Metadata KEYCLOAK_METADATA = new Metadata(List.of("plain", "S256"),
             List.of("code", "none", "id_token", "token", "id_token token", "code id_token", "code token", "code id_token token"),
@@ -30,7 +32,9 @@ class BaselineTest {
     @Test
     void theRulesAreRegisteredOnceInTheirDocumentedOrder() {
         assertThat(baseline.ruleIds()).extracting(RuleId::id).containsExactly("pkce-required", "single-use-challenge",
-                "exact-redirect-uri", "no-implicit-or-hybrid", "no-password-grant", "refresh-token-rotation", "truthful-metadata");
+                "exact-redirect-uri", "no-implicit-or-hybrid", "no-password-grant", "refresh-token-rotation", "truthful-metadata",
+                "exact-web-origins", "exact-post-logout-redirect-uri", "limited-public-client-scope", "separate-service-account",
+                "code-flow-needs-redirect-uri");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.modes.EffectiveMode;
+import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Mode;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class ComplianceScanTest {
 
     @Test
     void anExemptedRuleLetsTheClientOffUntilItExpires() {
-        ClientSettings passwordClient = confidential("batch", List.of(), "S256", false, true);
+        ClientSettings passwordClient = confidential("batch", List.of("https://batch.example/cb"), "S256", false, true);
         ClientReview review = scan.review(plain(passwordClient), rule -> rule == Baseline.NO_PASSWORD_GRANT
                 ? new EffectiveMode(Mode.OFF, EffectiveMode.Source.GRANTED_EXEMPTION, Mode.ENFORCE) : ENFORCED);
 
@@ -82,7 +83,7 @@ class ComplianceScanTest {
     @Test
     void keycloaksOwnClientsAreBuiltin() {
         ClientSettings console = new ClientSettings("security-admin-console", true, List.of("/admin/master/console/*"), "S256", true,
-                false, false);
+                false, false).with(ClientSetting.FULL_SCOPE_ALLOWED, false);
         ClientReview review = scan.review(new ReviewedClient(console, true), rule -> rule == Baseline.EXACT_REDIRECT_URI
                 ? new EffectiveMode(Mode.OFF, EffectiveMode.Source.BUILT_IN_EXEMPTION, Mode.ENFORCE) : ENFORCED);
 
@@ -92,7 +93,8 @@ class ComplianceScanTest {
 
     @Test
     void aPublicClientKeepsWorkingButIsToldItsRefreshTokensBecomeSingleUse() {
-        ClientSettings spa = new ClientSettings("spa", true, List.of("https://spa.example/cb"), "S256", true, false, false);
+        ClientSettings spa = new ClientSettings("spa", true, List.of("https://spa.example/cb"), "S256", true, false, false)
+                .with(ClientSetting.FULL_SCOPE_ALLOWED, false);
 
         ClientReview review = scan.review(plain(spa), rule -> ENFORCED);
 
@@ -104,19 +106,31 @@ class ComplianceScanTest {
     }
 
     @Test
+    void aHygieneFindingReportsWhileItsRuleReportsAndBreaksOnceEnforced() {
+        ClientSettings spa = new ClientSettings("spa", true, List.of("https://spa.example/cb"), "S256", true, false, false);
+
+        ClientReview review = scan.review(plain(spa), rule -> rule == Baseline.LIMITED_PUBLIC_CLIENT_SCOPE ? REPORTED : ENFORCED);
+
+        assertThat(review.verdict()).isEqualTo(ClientVerdict.COMPLIANT);
+        assertThat(review.verdictWhenEnforced()).isEqualTo(ClientVerdict.BREAKS);
+        assertThat(review.findings()).filteredOn(f -> f.rule() == Baseline.LIMITED_PUBLIC_CLIENT_SCOPE).singleElement()
+                .satisfies(f -> assertThat(f.outcome()).isEqualTo(Outcome.REPORTED));
+    }
+
+    @Test
     void theSummaryCountsEachVerdict() {
         List<ClientReview> reviews = List.of(
-                scan.review(plain(confidential("a", List.of(), "S256", false, false)), rule -> ENFORCED),
-                scan.review(plain(confidential("b", List.of(), "S256", true, false)), rule -> ENFORCED),
-                scan.review(plain(confidential("c", List.of(), "S256", true, false)), rule -> REPORTED));
+                scan.review(plain(confidential("a", List.of("https://app.example/cb"), "S256", false, false)), rule -> ENFORCED),
+                scan.review(plain(confidential("b", List.of("https://app.example/cb"), "S256", true, false)), rule -> ENFORCED),
+                scan.review(plain(confidential("c", List.of("https://app.example/cb"), "S256", true, false)), rule -> REPORTED));
 
         assertThat(ComplianceSummary.of(reviews)).isEqualTo(new ComplianceSummary(3, 2, 1, 0, 0, 2));
     }
 
     @Test
     void csvHasOneRowPerFindingAndOneForAClientWithoutAndQuotesWhatNeedsIt() {
-        ClientReview clean = scan.review(plain(confidential("a", List.of(), "S256", false, false)), rule -> ENFORCED);
-        ClientReview legacy = scan.review(plain(confidential("b,c", List.of(), "S256", true, true)), rule -> ENFORCED);
+        ClientReview clean = scan.review(plain(confidential("a", List.of("https://app.example/cb"), "S256", false, false)), rule -> ENFORCED);
+        ClientReview legacy = scan.review(plain(confidential("b,c", List.of("https://app.example/cb"), "S256", true, true)), rule -> ENFORCED);
 
         assertThat(ComplianceCsv.rows("acme", clean, RuntimeActivity.NONE)).containsExactly("acme,a,compliant,compliant,,,,,,,0,");
         assertThat(ComplianceCsv.rows("acme", legacy, new RuntimeActivity(3, Instant.parse("2026-12-01T10:00:00Z"), List.of())))

@@ -27,7 +27,7 @@ class ModePolicyTest {
     private final List<String> problems = new ArrayList<>();
 
     private static ModePolicy policy(Mode serverMode, Instant now) {
-        BaselineConfig server = new BaselineConfig(Baseline.oauth21().ruleIds(), serverMode, Map.of(), 90);
+        BaselineConfig server = new BaselineConfig(Baseline.oauth21().ruleIds(), serverMode, Map.of(), 90, Baseline.oauth21().blanketCeilings());
         return new ModePolicy(server, Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -60,6 +60,20 @@ class ModePolicyTest {
         assertThat(report.realmMode(PASSWORD, realm(Map.of("keyward.oauth21.rule.pkce-required", "enforce")), problems::add).mode())
                 .isEqualTo(Mode.REPORT);
         assertThat(enforce.realmMode(PKCE, realm(Map.of("keyward.oauth21.mode", "off")), problems::add).mode()).isEqualTo(Mode.ENFORCE);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aRealmsBlanketModeTakesAHygieneRuleOnlyToReportItsOwnModeFurther() {
+        ModePolicy report = policy(Mode.REPORT, NOW);
+        RuleId scope = Baseline.LIMITED_PUBLIC_CLIENT_SCOPE;
+
+        assertThat(report.realmMode(scope, realm(Map.of("keyward.oauth21.mode", "enforce")), problems::add))
+                .isEqualTo(new EffectiveMode(Mode.REPORT, EffectiveMode.Source.SERVER, Mode.REPORT));
+        assertThat(report.realmMode(PKCE, realm(Map.of("keyward.oauth21.mode", "enforce")), problems::add).mode()).isEqualTo(Mode.ENFORCE);
+        assertThat(report.realmMode(scope, realm(Map.of("keyward.oauth21.rule.limited-public-client-scope", "enforce")), problems::add))
+                .isEqualTo(new EffectiveMode(Mode.ENFORCE, EffectiveMode.Source.REALM, Mode.ENFORCE));
+        assertThat(policy(Mode.OFF, NOW).realmMode(scope, realm(Map.of()), problems::add).mode()).isEqualTo(Mode.OFF);
         assertThat(problems).isEmpty();
     }
 

@@ -27,10 +27,14 @@ public enum StoredSetting {
     ROOT_URL(field(ClientModel::getRootUrl, ClientRepresentation::getRootUrl)),
     REDIRECT_URIS(collection(client -> List.copyOf(client.getRedirectUris()), ClientRepresentation::getRedirectUris)),
     PKCE_METHOD(attribute()),
-    STANDARD_FLOW(field(ClientModel::isStandardFlowEnabled, ClientRepresentation::isStandardFlowEnabled)),
+    STANDARD_FLOW(fixableFlag(ClientModel::isStandardFlowEnabled, ClientRepresentation::isStandardFlowEnabled, ClientModel::setStandardFlowEnabled)),
     IMPLICIT_FLOW(fixableFlag(ClientModel::isImplicitFlowEnabled, ClientRepresentation::isImplicitFlowEnabled, ClientModel::setImplicitFlowEnabled)),
     DIRECT_ACCESS_GRANTS(fixableFlag(ClientModel::isDirectAccessGrantsEnabled, ClientRepresentation::isDirectAccessGrantsEnabled,
-            ClientModel::setDirectAccessGrantsEnabled));
+            ClientModel::setDirectAccessGrantsEnabled)),
+    WEB_ORIGINS(collection(client -> List.copyOf(client.getWebOrigins()), ClientRepresentation::getWebOrigins)),
+    POST_LOGOUT_REDIRECT_URIS(attribute()),
+    FULL_SCOPE_ALLOWED(field(ClientModel::isFullScopeAllowed, ClientRepresentation::isFullScopeAllowed)),
+    SERVICE_ACCOUNTS(field(ClientModel::isServiceAccountsEnabled, ClientRepresentation::isServiceAccountsEnabled));
 
     /** Where the bulk read finds a setting. */
     public enum Bulk { COLUMN, COLLECTION, ATTRIBUTE }

@@ -1,5 +1,6 @@
 package dev.keyward.oauth21.keycloak.executor;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ import dev.keyward.oauth21.keycloak.modes.RuleModes;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.Phase;
@@ -108,13 +110,15 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 // Keycloak authenticates the client before this event; without one it has already answered.
                 if (client != null) {
                     TokenRequest request = KeycloakRequests.token(session, client, ((TokenRequestContext) context).getParams());
-                    judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN, baseline.check(Phase.TOKEN, request));
+                    judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN,
+                            withEnforcedConfiguration(realm, client.getClientId(), request.client(), baseline.check(Phase.TOKEN, request)));
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 ClientModel client = session.getContext().getClient();
                 TokenRequest request = new TokenRequest(KeycloakClients.settings(session, client), OAuth2Constants.PASSWORD, null);
-                judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.TOKEN, request));
+                judge(realm, client.getClientId(), EventType.LOGIN,
+                        withEnforcedConfiguration(realm, client.getClientId(), request.client(), baseline.check(Phase.TOKEN, request)));
             }
             case TOKEN_REFRESH_RESPONSE -> refreshed(realm, (TokenRefreshResponseContext) context);
             case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
@@ -147,7 +151,22 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             boolean firstSeen = ledger.firstSight(SEEN_CHALLENGE + realm.getId(), request.codeChallenge(), lifespan);
             findings = baseline.check(Phase.AUTHORIZATION, request.withChallengeFirstSeen(firstSeen));
         }
-        judge(realm, client.getClientId(), eventType, findings);
+        judge(realm, client.getClientId(), eventType, withEnforcedConfiguration(realm, client.getClientId(), request.client(), findings));
+    }
+
+    /**
+     * The client's own configuration first, where a rule that judges it is enforced for this client, then the request's
+     * findings: the configuration's other findings are the compliance report's, not recorded again on every request.
+     */
+    private List<Finding> withEnforcedConfiguration(RealmModel realm, String clientId, ClientSettings client, List<Finding> requestFindings) {
+        List<Finding> enforced = baseline.check(Phase.CLIENT_REQUEST, client).stream()
+                .filter(finding -> modes.modeOf(finding.rule(), realm, clientId) == Mode.ENFORCE).toList();
+        if (enforced.isEmpty()) {
+            return requestFindings;
+        }
+        List<Finding> all = new ArrayList<>(enforced);
+        all.addAll(requestFindings);
+        return all;
     }
 
     /**

@@ -120,7 +120,8 @@ public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFacto
                 .type(ProviderConfigProperty.LIST_TYPE)
                 .options(Mode.ids())
                 .defaultValue(BaselineConfig.DEFAULT_MODE.id())
-                .helpText("Mode of every OAuth 2.1 rule without its own mode: off, report (let through, record an event) or enforce (reject).")
+                .helpText("Mode of every rule without its own mode: off, report (let through, record an event) or enforce (reject);"
+                        + " the client-hygiene rules at most report.")
                 .add();
         builder.property()
                 .name(BaselineConfig.EXEMPTION_MAX_DAYS)
@@ -133,7 +134,9 @@ public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFacto
                     .name(BaselineConfig.RULE_PREFIX + rule.id())
                     .type(ProviderConfigProperty.LIST_TYPE)
                     .options(Mode.ids())
-                    .helpText("Mode of the rule " + rule.id() + "; overrides the global mode.")
+                    .helpText("Mode of the rule " + rule.id() + "; overrides the global mode"
+                            + (baseline.blanketCeilings().containsKey(rule) ? ", which takes this client-hygiene rule at most to "
+                            + baseline.blanketCeilings().get(rule).id() + "." : "."))
                     .add();
         }
         return builder.build();

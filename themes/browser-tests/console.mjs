@@ -227,6 +227,10 @@ async function manager(browser) {
     await page.waitForSelector("#kw-evidence-table");
     expect((await page.textContent("#kw-evidence-table")).includes(expected.evidence.redirectUri),
       `the evidence does not show ${expected.evidence.redirectUri}`);
+    // A public client: the drawer says how its refresh tokens are protected, as the report does.
+    const reported = await reportedClient(expected.evidence.clientId);
+    expect(reported.refreshTokens === "rotation", `the report says refreshTokens ${reported.refreshTokens} for a public client`);
+    expect((await page.textContent("#kw-refresh-tokens")).includes("rotated"), "the drawer does not say the refresh tokens are rotated");
   });
   await step("the brand preview shows the realm's login page in both schemes, painted with what is typed", page, async () => {
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/brand`);

@@ -273,6 +273,7 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
     }
     redraw(content,
       h('p', null, verdictLabels(client)),
+      client.refreshTokens && h('p', { id: 'kw-refresh-tokens' }, t(`client.refresh-tokens-${client.refreshTokens}`)),
       findingsPart(client.findings ?? [], canManage && ((finding, opener) => fix(client, finding, opener))),
       evidencePart(client.runtime, evidence),
       exemptionsPart(client, canManage && revoke, canManage && grantForm(Object.keys(report.modes ?? {}), limit, grant)),

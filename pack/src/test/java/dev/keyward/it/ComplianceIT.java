@@ -339,6 +339,18 @@ class ComplianceIT {
         return verdicts;
     }
 
+    @Test
+    void eachPublicClientSaysWhetherItsRefreshTokensAreRotatedOrDpopBound() {
+        JsonNode json = admin.get(report);
+
+        assertThat(client(json, "native-loopback").path("refreshTokens").asText()).isEqualTo("rotation");
+        JsonNode dpop = client(json, "dpop-native");
+        assertThat(dpop.path("refreshTokens").asText()).isEqualTo("dpop");
+        assertThat(dpop.path("findings")).as("bound refresh tokens need no rotation, so nothing changes for it").isEmpty();
+        assertThat(dpop.path("verdictWhenEnforced").asText()).isEqualTo("compliant");
+        assertThat(client(json, "compliant-web").path("refreshTokens").textValue()).as("a confidential client").isNull();
+    }
+
     private static List<JsonNode> findings(JsonNode json, String clientId) {
         List<JsonNode> findings = new ArrayList<>();
         client(json, clientId).path("findings").forEach(findings::add);

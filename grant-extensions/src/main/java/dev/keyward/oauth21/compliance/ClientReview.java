@@ -1,6 +1,9 @@
 package dev.keyward.oauth21.compliance;
 
 import java.util.List;
+import java.util.Optional;
+
+import dev.keyward.oauth21.refresh.RefreshTokenRules;
 
 /**
  * One client in the compliance report.
@@ -8,9 +11,10 @@ import java.util.List;
  * @param verdict             with the modes in force
  * @param verdictWhenEnforced once every rule is enforced
  * @param version             identifies the settings judged, so a fix can refuse to act on a client changed since
+ * @param refreshTokens       how a public client's refresh tokens are protected (rotation or DPoP); empty for the others
  */
 public record ClientReview(String clientId, ClientVerdict verdict, ClientVerdict verdictWhenEnforced, List<ReportedFinding> findings,
-                           String version) {
+                           String version, Optional<RefreshTokenRules.Protection> refreshTokens) {
 
     public ClientReview {
         findings = List.copyOf(findings);

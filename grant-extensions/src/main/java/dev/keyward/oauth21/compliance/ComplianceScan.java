@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.modes.EffectiveMode;
+import dev.keyward.oauth21.refresh.RefreshTokenRules;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.RuleId;
 
@@ -32,7 +33,7 @@ public final class ComplianceScan {
             findings.add(ReportedFinding.of(finding.rule(), finding.violation(), mode.realmMode(), outcome(finding, mode)));
         }
         return new ClientReview(client.settings().clientId(), verdict(client, findings, false), verdict(client, findings, true), findings,
-                client.settings().version());
+                client.settings().version(), RefreshTokenRules.protection(client.settings()));
     }
 
     private static Outcome outcome(Finding finding, EffectiveMode mode) {

@@ -1,5 +1,6 @@
 package dev.keyward.oauth21.refresh;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.keyward.oauth21.rule.ClientSettings;
@@ -29,15 +30,40 @@ public final class RefreshTokenRules {
                 .with(Violation.Effect.REVOKE_TOKEN_FAMILY));
     }
 
+    /** How a client's refresh tokens are protected against replay, as the report tells it. */
+    public enum Protection {
+        /** Each refresh token of the public client is good once. */
+        ROTATION,
+        /** Every token of the public client is bound to its DPoP key (RFC 9449), so a stolen one is useless. */
+        DPOP;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * RFC 9700 §4.14.2 lets a public client's refresh tokens be sender-constrained instead of rotated: a client that
+     * requires DPoP-bound tokens has them bound, the others have them rotated. Empty for a client that gets no user
+     * refresh tokens from Keyward's point of view (confidential, or no code flow).
+     */
+    public static Optional<Protection> protection(ClientSettings client) {
+        if (!client.publicClient() || !client.standardFlow()) {
+            return Optional.empty();
+        }
+        return Optional.of(client.requiresDpop() ? Protection.DPOP : Protection.ROTATION);
+    }
+
     /** For the compliance report: a public code-flow client keeps working, but each refresh token is good once. */
     public static Optional<Violation> singleUseForPublicClients(ClientSettings client) {
-        if (!client.publicClient() || !client.standardFlow()) {
+        if (protection(client).filter(Protection.ROTATION::equals).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(Violation.of(OAuthErrors.INVALID_GRANT, "refresh tokens of this public client become single-use;"
                         + " the application must store the new refresh token from each refresh (OAuth 2.1 section 4.3.1)")
                 .about(new Violation.Setting("publicClient", "true", "nothing to change if the application keeps the newest refresh"
-                        + " token; otherwise bind its tokens with DPoP or make it a confidential client", null, false)));
+                        + " token; otherwise switch Require DPoP bound tokens on under Advanced > Advanced settings, once the application sends"
+                        + " DPoP proofs, or make it a confidential client", null, false)));
     }
 
     /** Whether the rule needs to know if the token was used before, i.e. to remember it at all. */

@@ -30,7 +30,9 @@ public enum ClientSetting {
     /** Every role of the user in the client's tokens, rather than only the roles mapped to its scope. */
     FULL_SCOPE_ALLOWED("fullScopeAllowed", true),
     /** The client credentials grant: the client holds a user of its own, its service account. */
-    SERVICE_ACCOUNTS("serviceAccountsEnabled", false);
+    SERVICE_ACCOUNTS("serviceAccountsEnabled", false),
+    /** Keycloak's "Require DPoP bound tokens": every token request carries a DPoP proof, so every token is bound to the client's key. */
+    DPOP_BOUND_TOKENS("attributes.dpop.bound.access.tokens", null);
 
     private static final String ATTRIBUTES = "attributes.";
 

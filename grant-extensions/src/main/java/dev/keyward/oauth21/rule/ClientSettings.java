@@ -144,6 +144,11 @@ public final class ClientSettings {
         return flow(ClientSetting.SERVICE_ACCOUNTS);
     }
 
+    /** Whether Keycloak requires a DPoP proof of every token request, so that all the client's tokens are sender-constrained. */
+    public boolean requiresDpop() {
+        return "true".equals(string(ClientSetting.DPOP_BOUND_TOKENS));
+    }
+
     public boolean fullScopeAllowed() {
         return flag(ClientSetting.FULL_SCOPE_ALLOWED);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.rule.Mode;
@@ -24,7 +25,7 @@ class ClientQueryTest {
             entry("web", ClientVerdict.COMPLIANT, ClientVerdict.COMPLIANT, 0));
 
     private static ComplianceGate.Entry entry(String id, ClientVerdict verdict, ClientVerdict later, int runtime, ReportedFinding... findings) {
-        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1"),
+        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty()),
                 new RuntimeActivity(runtime, null, List.of()));
     }
 

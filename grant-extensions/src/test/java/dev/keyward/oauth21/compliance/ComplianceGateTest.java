@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.rule.Mode;
@@ -18,7 +19,7 @@ class ComplianceGateTest {
             "true", "switch off Direct access grants", "the password grant", Mode.REPORT, Outcome.REPORTED, "false");
 
     private static ComplianceGate.Entry client(String id, ClientVerdict verdict, ClientVerdict later, ReportedFinding... findings) {
-        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1"), RuntimeActivity.NONE);
+        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty()), RuntimeActivity.NONE);
     }
 
     @Test
@@ -42,7 +43,7 @@ class ComplianceGateTest {
     @Test
     void aBreakingClientFailsWithItsBreakingFindingsTheirFixAndWhatWasSeenAtRuntime() {
         ComplianceGate.Entry legacy = new ComplianceGate.Entry(new ClientReview("legacy", ClientVerdict.BREAKS, ClientVerdict.BREAKS,
-                List.of(WILDCARD, PASSWORD_REPORTED), "v1"), new RuntimeActivity(7, Instant.parse("2026-12-04T08:00:00Z"), List.of()));
+                List.of(WILDCARD, PASSWORD_REPORTED), "v1", Optional.empty()), new RuntimeActivity(7, Instant.parse("2026-12-04T08:00:00Z"), List.of()));
 
         ComplianceGate.Answer answer = new ComplianceGate(false).judge("acme", List.of(legacy, client("web", ClientVerdict.COMPLIANT, ClientVerdict.COMPLIANT)));
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.modes.EffectiveMode;
+import dev.keyward.oauth21.refresh.RefreshTokenRules;
 import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Mode;
@@ -115,6 +116,20 @@ class ComplianceScanTest {
         assertThat(review.verdictWhenEnforced()).isEqualTo(ClientVerdict.BREAKS);
         assertThat(review.findings()).filteredOn(f -> f.rule() == Baseline.LIMITED_PUBLIC_CLIENT_SCOPE).singleElement()
                 .satisfies(f -> assertThat(f.outcome()).isEqualTo(Outcome.REPORTED));
+    }
+
+    @Test
+    void aPublicClientThatRequiresDpopHasSenderConstrainedRefreshTokensInsteadOfRotatedOnes() {
+        ClientSettings spa = new ClientSettings("spa", true, List.of("https://spa.example/cb"), "S256", true, false, false)
+                .with(ClientSetting.FULL_SCOPE_ALLOWED, false);
+        ClientSettings dpopSpa = spa.with(ClientSetting.DPOP_BOUND_TOKENS, "true");
+
+        assertThat(scan.review(plain(spa), rule -> ENFORCED).refreshTokens()).contains(RefreshTokenRules.Protection.ROTATION);
+        ClientReview dpop = scan.review(plain(dpopSpa), rule -> ENFORCED);
+        assertThat(dpop.refreshTokens()).contains(RefreshTokenRules.Protection.DPOP);
+        assertThat(dpop.findings()).as("nothing changes for it: its refresh tokens are bound, not rotated").isEmpty();
+        assertThat(scan.review(plain(confidential("web", List.of("https://web.example/cb"), "S256", false, false)), rule -> ENFORCED)
+                .refreshTokens()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.keyward.oauth21.compliance.ClientReview;
 import dev.keyward.oauth21.compliance.ComplianceSummary;
 import dev.keyward.oauth21.compliance.ReportedFinding;
 import dev.keyward.oauth21.compliance.RuntimeActivity;
+import dev.keyward.oauth21.refresh.RefreshTokenRules;
 
 /**
  * {@code GET .../keyward-oauth21/compliance} as JSON. Tools outside Keyward read these names:
@@ -18,13 +19,17 @@ import dev.keyward.oauth21.compliance.RuntimeActivity;
 public record ComplianceRepresentation(String realm, String generatedAt, int windowDays, Map<String, ModesRepresentation.RuleModes> modes,
                                        ComplianceSummary summary, int matched, int first, int max, List<Client> clients) {
 
-    /** One client: its verdicts, findings with their fixes, exemptions and what happened at runtime. */
+    /**
+     * One client: its verdicts, findings with their fixes, exemptions and what happened at runtime. {@code refreshTokens}
+     * says how a public client's refresh tokens are protected, {@code rotation} or {@code dpop}; null for the others.
+     */
     public record Client(String clientId, String verdict, String verdictWhenEnforced, String version, List<Finding> findings,
-                         List<ExemptionRepresentation> exemptions, Runtime runtime) {
+                         List<ExemptionRepresentation> exemptions, Runtime runtime, String refreshTokens) {
 
         static Client of(ClientReview review, List<ExemptionRepresentation> exemptions, RuntimeActivity runtime) {
             return new Client(review.clientId(), review.verdict().id(), review.verdictWhenEnforced().id(), review.version(),
-                    review.findings().stream().map(Finding::of).toList(), exemptions, Runtime.of(runtime));
+                    review.findings().stream().map(Finding::of).toList(), exemptions, Runtime.of(runtime),
+                    review.refreshTokens().map(RefreshTokenRules.Protection::id).orElse(null));
         }
     }
 

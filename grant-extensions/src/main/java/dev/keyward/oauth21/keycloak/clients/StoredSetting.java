@@ -34,7 +34,8 @@ public enum StoredSetting {
     WEB_ORIGINS(collection(client -> List.copyOf(client.getWebOrigins()), ClientRepresentation::getWebOrigins)),
     POST_LOGOUT_REDIRECT_URIS(attribute()),
     FULL_SCOPE_ALLOWED(field(ClientModel::isFullScopeAllowed, ClientRepresentation::isFullScopeAllowed)),
-    SERVICE_ACCOUNTS(field(ClientModel::isServiceAccountsEnabled, ClientRepresentation::isServiceAccountsEnabled));
+    SERVICE_ACCOUNTS(field(ClientModel::isServiceAccountsEnabled, ClientRepresentation::isServiceAccountsEnabled)),
+    DPOP_BOUND_TOKENS(attribute());
 
     /** Where the bulk read finds a setting. */
     public enum Bulk { COLUMN, COLLECTION, ATTRIBUTE }

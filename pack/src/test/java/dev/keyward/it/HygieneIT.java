@@ -91,21 +91,21 @@ class HygieneIT {
     @Test
     void aRealmsBlanketEnforceLeavesThemReportingTheRulesOwnModeRefusesTheClientAndAnExemptionLetsItOff() {
         realmAttributes(Map.of("keyward.oauth21.mode", "enforce"));
-        assertThat(signInError("open-origins")).as("a blanket mode takes a hygiene rule only to report").isNull();
+        assertThat(signInError(openOrigins())).as("a blanket mode takes a hygiene rule only to report").isNull();
 
         realmAttributes(Map.of("keyward.oauth21.rule.exact-web-origins", "enforce"));
-        ErrorObject refused = signInError("open-origins");
+        ErrorObject refused = signInError(openOrigins());
         assertThat(refused).isNotNull();
         assertThat(refused.getCode()).isEqualTo("unauthorized_client");
         assertThat(refused.getDescription()).startsWith("Keyward rule exact-web-origins: the client's configuration breaks a rule:")
                 .contains("web origin '*'");
-        assertThat(signInError("tidy-spa")).as("other clients are untouched").isNull();
+        assertThat(signInError(tidySpa())).as("other clients are untouched").isNull();
 
         String exemptions = "realms/" + REALM.name() + "/keyward-oauth21/exemptions";
         AdminClient.expect(200, admin.put(exemptions, Map.of("clientId", "open-origins", "rule", "exact-web-origins",
                 "reason", "partner widget on many origins, ticket WEB-9", "expires", Instant.now().plusSeconds(3600).toString())));
         try {
-            assertThat(signInError("open-origins")).as("exempted").isNull();
+            assertThat(signInError(openOrigins())).as("exempted").isNull();
         } finally {
             AdminClient.expect(204, admin.delete(exemptions + "?clientId=open-origins&rule=exact-web-origins"));
         }
@@ -154,23 +154,22 @@ class HygieneIT {
         assertThat(enforced.body()).contains("limited-public-client-scope", "fullScopeAllowed");
     }
 
+    /** hygiene.json's confidential client whose web origins are {@code *}. */
+    private static OidcClient openOrigins() {
+        return OidcClient.confidentialClient(REALM.issuer(), "open-origins", "open-origins-secret", URI.create("https://open.example/cb"));
+    }
+
+    /** hygiene.json's public client with nothing to find. */
+    private static OidcClient tidySpa() {
+        return OidcClient.publicClient(REALM.issuer(), "tidy-spa", URI.create("https://tidy.example/cb"));
+    }
+
     /** The error an authorization request of the client gets back, or null when Keycloak shows its login page. */
-    private ErrorObject signInError(String clientId) {
-        URI callback = URI.create("https://" + hostOf(clientId) + "/cb");
-        OidcClient client = clientId.endsWith("spa") ? OidcClient.publicClient(REALM.issuer(), clientId, callback)
-                : OidcClient.confidentialClient(REALM.issuer(), clientId, clientId + "-secret", callback);
+    private ErrorObject signInError(OidcClient client) {
         try (Browser browser = new Browser(server.baseUrl())) {
             Browser.Outcome outcome = browser.navigate(client.authorize(new Scope("openid")).requestUri());
             return outcome.redirect() == null ? null : client.parseRedirect(outcome.redirect()).toErrorResponse().getErrorObject();
         }
-    }
-
-    private static String hostOf(String clientId) {
-        return switch (clientId) {
-            case "open-origins" -> "open.example";
-            case "tidy-spa" -> "tidy.example";
-            default -> throw new IllegalArgumentException(clientId);
-        };
     }
 
     private void realmAttributes(Map<String, String> attributes) {

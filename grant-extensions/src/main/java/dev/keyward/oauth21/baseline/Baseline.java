@@ -1,6 +1,7 @@
 package dev.keyward.oauth21.baseline;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,14 @@ public final class Baseline {
     private static final Baseline OAUTH_2_1 = new Baseline(oauth21Rules().build());
 
     private final RuleSet rules;
+    private final Map<RuleId, Mode> blanketCeilings;
 
     /** A baseline of other rules; Keyward itself runs {@link #oauth21()}. */
     public Baseline(RuleSet rules) {
         this.rules = rules;
+        Map<RuleId, Mode> ceilings = new LinkedHashMap<>();
+        rules.ids().stream().filter(rule -> rules.blanketCeiling(rule) != Mode.ENFORCE).forEach(rule -> ceilings.put(rule, rules.blanketCeiling(rule)));
+        this.blanketCeilings = Collections.unmodifiableMap(ceilings);
     }
 
     public static Baseline oauth21() {
@@ -125,9 +130,7 @@ public final class Baseline {
 
     /** The rules whose blanket mode is capped, with the cap (see {@link RuleSet#blanketCeiling}). */
     public Map<RuleId, Mode> blanketCeilings() {
-        Map<RuleId, Mode> ceilings = new LinkedHashMap<>();
-        rules.ids().stream().filter(rule -> rules.blanketCeiling(rule) != Mode.ENFORCE).forEach(rule -> ceilings.put(rule, rules.blanketCeiling(rule)));
-        return ceilings;
+        return blanketCeilings;
     }
 
     /** The rule ids for messages: "pkce-required, single-use-challenge, …". */

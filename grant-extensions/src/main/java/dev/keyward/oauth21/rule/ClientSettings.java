@@ -28,6 +28,8 @@ public final class ClientSettings {
 
     private final Map<ClientSetting, Object> stored;
     private final ServerUrls server;
+    /** The root URL that relative redirect and post-logout redirect URIs are joined to, placeholders resolved. */
+    private final String rootUrlInForce;
     private final List<String> redirectUrisInForce;
     private final Set<String> redirectUrisOnThisServer;
 
@@ -37,7 +39,8 @@ public final class ClientSettings {
         List<String> registered = list(ClientSetting.REDIRECT_URIS);
         String rootUrl = string(ClientSetting.ROOT_URL);
         String serverRoot = rootUrl == null ? null : server.resolve(rootUrl);
-        this.redirectUrisInForce = inForce(registered, serverRoot != null ? serverRoot : rootUrl);
+        this.rootUrlInForce = serverRoot != null ? serverRoot : rootUrl;
+        this.redirectUrisInForce = inForce(registered, rootUrlInForce);
         this.redirectUrisOnThisServer = serverRoot == null ? Set.of() : inForce(registered.stream().filter(uri -> uri.startsWith("/")).toList(),
                 serverRoot).stream().collect(Collectors.toUnmodifiableSet());
     }
@@ -169,9 +172,7 @@ public final class ClientSettings {
         }
         List<String> registered = Arrays.stream(stored.split(POST_LOGOUT_SEPARATOR)).map(String::strip)
                 .filter(uri -> !uri.isEmpty() && !uri.equals(SAME_AS_REDIRECT_URIS)).toList();
-        String rootUrl = string(ClientSetting.ROOT_URL);
-        String serverRoot = rootUrl == null ? null : server.resolve(rootUrl);
-        return inForce(registered, serverRoot != null ? serverRoot : rootUrl);
+        return inForce(registered, rootUrlInForce);
     }
 
     /**

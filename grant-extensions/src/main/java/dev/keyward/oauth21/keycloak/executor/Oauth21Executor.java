@@ -109,16 +109,12 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 ClientModel client = session.getContext().getClient();
                 // Keycloak authenticates the client before this event; without one it has already answered.
                 if (client != null) {
-                    TokenRequest request = KeycloakRequests.token(session, client, ((TokenRequestContext) context).getParams());
-                    judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN,
-                            withEnforcedConfiguration(realm, client.getClientId(), request.client(), baseline.check(Phase.TOKEN, request)));
+                    token(realm, client, EventType.CODE_TO_TOKEN, KeycloakRequests.token(session, client, ((TokenRequestContext) context).getParams()));
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 ClientModel client = session.getContext().getClient();
-                TokenRequest request = new TokenRequest(KeycloakClients.settings(session, client), OAuth2Constants.PASSWORD, null);
-                judge(realm, client.getClientId(), EventType.LOGIN,
-                        withEnforcedConfiguration(realm, client.getClientId(), request.client(), baseline.check(Phase.TOKEN, request)));
+                token(realm, client, EventType.LOGIN, new TokenRequest(KeycloakClients.settings(session, client), OAuth2Constants.PASSWORD, null));
             }
             case TOKEN_REFRESH_RESPONSE -> refreshed(realm, (TokenRefreshResponseContext) context);
             case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
@@ -152,6 +148,11 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             findings = baseline.check(Phase.AUTHORIZATION, request.withChallengeFirstSeen(firstSeen));
         }
         judge(realm, client.getClientId(), eventType, withEnforcedConfiguration(realm, client.getClientId(), request.client(), findings));
+    }
+
+    private void token(RealmModel realm, ClientModel client, EventType eventType, TokenRequest request) throws ClientPolicyException {
+        judge(realm, client.getClientId(), eventType,
+                withEnforcedConfiguration(realm, client.getClientId(), request.client(), baseline.check(Phase.TOKEN, request)));
     }
 
     /**

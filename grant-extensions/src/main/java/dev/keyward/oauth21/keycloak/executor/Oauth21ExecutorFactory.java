@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
@@ -134,9 +135,8 @@ public class Oauth21ExecutorFactory implements ClientPolicyExecutorProviderFacto
                     .name(BaselineConfig.RULE_PREFIX + rule.id())
                     .type(ProviderConfigProperty.LIST_TYPE)
                     .options(Mode.ids())
-                    .helpText("Mode of the rule " + rule.id() + "; overrides the global mode"
-                            + (baseline.blanketCeilings().containsKey(rule) ? ", which takes this client-hygiene rule at most to "
-                            + baseline.blanketCeilings().get(rule).id() + "." : "."))
+                    .helpText("Mode of the rule " + rule.id() + "; overrides the global mode" + Optional.ofNullable(baseline.blanketCeilings().get(rule))
+                            .map(ceiling -> ", which takes this client-hygiene rule at most to " + ceiling.id() + ".").orElse("."))
                     .add();
         }
         return builder.build();

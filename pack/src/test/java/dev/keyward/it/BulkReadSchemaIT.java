@@ -27,7 +27,8 @@ class BulkReadSchemaIT {
     void everyEntityFieldTheBulkReadNamesExistsInThisKeycloak() throws ClassNotFoundException {
         ClassLoader modelJpa = KeycloakLibraries.library("org.keycloak.keycloak-model-jpa-");
 
-        assertThat(DatabaseClients.ENTITY_FIELDS).containsOnlyKeys("ClientEntity", "ClientAttributeEntity");
+        assertThat(DatabaseClients.ENTITY_FIELDS).containsOnlyKeys("ClientEntity", "ClientAttributeEntity", "ClientScopeClientMappingEntity",
+                "ClientScopeEntity");
         for (Map.Entry<String, List<String>> entity : DatabaseClients.ENTITY_FIELDS.entrySet()) {
             List<String> fields = Arrays.stream(Class.forName(ENTITIES + entity.getKey(), false, modelJpa).getDeclaredFields())
                     .map(Field::getName).toList();

@@ -46,7 +46,9 @@ class HygieneIT {
             "logout-wildcard", "exact-post-logout-redirect-uri",
             "full-scope-spa", "limited-public-client-scope",
             "two-identities", "separate-service-account",
-            "nowhere-to-go", "code-flow-needs-redirect-uri");
+            "nowhere-to-go", "code-flow-needs-redirect-uri",
+            "offline-by-default", "no-default-offline-access",
+            "day-long-tokens", "short-lived-access-tokens");
 
     private KeycloakServer server;
     private AdminClient admin;
@@ -62,7 +64,7 @@ class HygieneIT {
     @AfterEach
     void realmModesBack() {
         realmAttributes(Map.of("keyward.oauth21.mode", "", "keyward.oauth21.rule.exact-web-origins", "",
-                "keyward.oauth21.rule.limited-public-client-scope", ""));
+                "keyward.oauth21.rule.limited-public-client-scope", "", "keyward.oauth21.rule.short-lived-access-tokens", ""));
     }
 
     @Test
@@ -144,6 +146,48 @@ class HygieneIT {
     }
 
     @Test
+    void theOneClickFixMakesOfflineAccessOptionalSoTheClientStillGetsItWhenItAsks() {
+        JsonNode before = client(admin.get(report + "?client=offline-by-default"), "offline-by-default");
+        JsonNode finding = hygieneFindings(before).get(0);
+        assertThat(finding.path("setting").asText()).isEqualTo("defaultClientScopes");
+        assertThat(finding.path("fixValue").asText()).isEqualTo("basic email profile roles");
+
+        JsonNode fixed = AdminClient.json(AdminClient.expect(200, admin.post(report + "/fixes", Map.of("clientId", "offline-by-default",
+                "rule", "no-default-offline-access", "setting", "defaultClientScopes", "version", before.path("version").asText()))));
+
+        assertThat(fixed.path("after").asText()).isEqualTo("basic email profile roles");
+        assertThat(hygieneFindings(client(admin.get(report + "?client=offline-by-default"), "offline-by-default"))).isEmpty();
+        String id = admin.get("realms/" + REALM.name() + "/clients?clientId=offline-by-default").get(0).path("id").asText();
+        assertThat(names(admin.get("realms/" + REALM.name() + "/clients/" + id + "/default-client-scopes"))).doesNotContain("offline_access");
+        assertThat(names(admin.get("realms/" + REALM.name() + "/clients/" + id + "/optional-client-scopes"))).contains("offline_access");
+    }
+
+    @Test
+    void aLongRealmLifespanIsTheFindingOfEachClientThatInheritsItAndEnforcedTheRuleRefusesItsRequests() {
+        JsonNode realm = admin.get("realms/" + REALM.name());
+        int lifespan = realm.path("accessTokenLifespan").asInt();
+        assertThat(lifespan).as("Keycloak's default").isLessThanOrEqualTo(3600);
+        AdminClient.expect(204, admin.put("realms/" + REALM.name(), Map.of("accessTokenLifespan", 7200)));
+        try {
+            JsonNode json = admin.get(report);
+            JsonNode inherited = finding(client(json, "tidy-spa"), "short-lived-access-tokens");
+            assertThat(inherited.path("value").asText()).isEqualTo("7200 (the realm's lifespan)");
+            assertThat(inherited.path("fix").asText()).contains("Realm settings > Tokens");
+            assertThat(finding(client(json, "day-long-tokens"), "short-lived-access-tokens").path("value").asText())
+                    .as("its own lifespan").isEqualTo("86400");
+        } finally {
+            AdminClient.expect(204, admin.put("realms/" + REALM.name(), Map.of("accessTokenLifespan", lifespan)));
+        }
+        assertThat(finding(client(admin.get(report), "tidy-spa"), "short-lived-access-tokens")).isNull();
+
+        realmAttributes(Map.of("keyward.oauth21.rule.short-lived-access-tokens", "enforce"));
+        OidcClient dayLong = OidcClient.confidentialClient(REALM.issuer(), "day-long-tokens", "day-long-secret", URI.create("https://day.example/cb"));
+        assertThat(signInError(dayLong)).isNotNull().satisfies(error -> assertThat(error.getDescription())
+                .startsWith("Keyward rule short-lived-access-tokens:").contains("86400 seconds"));
+        assertThat(signInError(tidySpa())).isNull();
+    }
+
+    @Test
     void theGateNamesThemWhenAskedAboutEnforcementAndPassesWhileTheyReport() {
         HttpResponse<String> now = AdminClient.expect(200, admin.get(report + "?format=gate&client=full-scope-spa", "text/plain"));
         assertThat(now.headers().firstValue("Keyward-Gate")).contains("pass");
@@ -174,6 +218,22 @@ class HygieneIT {
 
     private void realmAttributes(Map<String, String> attributes) {
         AdminClient.expect(204, admin.put("realms/" + REALM.name(), Map.of("attributes", attributes)));
+    }
+
+    /** The client's finding of the rule, or null. */
+    private static JsonNode finding(JsonNode client, String rule) {
+        for (JsonNode finding : client.path("findings")) {
+            if (finding.path("rule").asText().equals(rule)) {
+                return finding;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(JsonNode scopes) {
+        List<String> names = new ArrayList<>();
+        scopes.forEach(scope -> names.add(scope.path("name").asText()));
+        return names;
     }
 
     /** The client's findings of the hygiene rules (a public client also has refresh-token-rotation's, which changes nothing it sees). */

@@ -54,6 +54,11 @@ public final class Baseline {
     /** The standard flow is on only with a redirect URI to send codes to. */
     public static final RuleId CODE_FLOW_NEEDS_REDIRECT_URI = RuleId.of("code-flow-needs-redirect-uri");
 
+    /** OIDC Core §11, RFC 9700 §4.14: offline_access is asked for, never a default client scope. */
+    public static final RuleId NO_DEFAULT_OFFLINE_ACCESS = RuleId.of("no-default-offline-access");
+    /** RFC 9700 §4.10, RFC 6819 §5.1.5.3: access tokens live at most an hour. */
+    public static final RuleId SHORT_LIVED_ACCESS_TOKENS = RuleId.of("short-lived-access-tokens");
+
     private static final Baseline OAUTH_2_1 = new Baseline(oauth21Rules().build());
 
     private final RuleSet rules;
@@ -104,6 +109,8 @@ public final class Baseline {
                 .rule(LIMITED_PUBLIC_CLIENT_SCOPE, HygieneRules.rule(HygieneRules::limitedPublicClientScope))
                 .rule(SEPARATE_SERVICE_ACCOUNT, HygieneRules.rule(HygieneRules::separateServiceAccount))
                 .rule(CODE_FLOW_NEEDS_REDIRECT_URI, HygieneRules.rule(HygieneRules::codeFlowNeedsRedirectUri))
+                .rule(NO_DEFAULT_OFFLINE_ACCESS, HygieneRules.rule(HygieneRules::noDefaultOfflineAccess))
+                .rule(SHORT_LIVED_ACCESS_TOKENS, HygieneRules.rule(HygieneRules::shortLivedAccessTokens))
                 // An implicit or hybrid request is refused for its response type before anything a code request needs.
                 .judgeFirst(Phase.AUTHORIZATION, NO_IMPLICIT_OR_HYBRID);
     }

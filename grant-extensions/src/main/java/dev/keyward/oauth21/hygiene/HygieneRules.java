@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,6 +29,13 @@ public final class HygieneRules {
 
     private static final String ANY_ORIGIN = "*";
     private static final String REDIRECT_URIS_ORIGINS = "+";
+    private static final String OFFLINE_ACCESS = "offline_access";
+    /**
+     * One hour. RFC 9700 names no number; an hour admits Keycloak's own default (5 minutes) and the 15 to 60 minutes
+     * operators usually choose, and catches the day-long and session-long tokens that make a stolen access token as
+     * good as the session itself, where a refresh token is what should carry access on.
+     */
+    public static final int ACCESS_TOKEN_LIFESPAN_LIMIT = 3600;
 
     private HygieneRules() {
     }
@@ -113,6 +121,49 @@ public final class HygieneRules {
                 .about(new Violation.Setting(ClientSetting.STANDARD_FLOW.id(), "true",
                         "switch Standard flow off under Settings > Capability config, or register the application's redirect URI",
                         "false", true)));
+    }
+
+    /**
+     * {@code offline_access} is asked for, not given by default (OpenID Connect Core 1.0 section 11: offline access is
+     * requested, and consented to, explicitly): as a default scope every sign-in of the client takes an offline token,
+     * a refresh token that outlives the user's session and logout (RFC 9700 section 4.14). As an optional scope the
+     * application still gets one when it asks.
+     */
+    public static Optional<Violation> noDefaultOfflineAccess(ClientSettings client) {
+        List<String> defaults = client.defaultClientScopes();
+        if (!defaults.contains(OFFLINE_ACCESS) || !client.signsUsersIn()) {
+            return Optional.empty();
+        }
+        List<String> kept = defaults.stream().filter(scope -> !scope.equals(OFFLINE_ACCESS)).toList();
+        return Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT_METADATA,
+                        "offline_access is a default client scope, so every sign-in takes a refresh token that outlives the user's"
+                                + " session; it must be asked for (OpenID Connect Core 1.0 section 11)")
+                .about(new Violation.Setting(ClientSetting.DEFAULT_CLIENT_SCOPES.id(), String.join(" ", defaults),
+                        "set offline_access's assigned type to Optional under the client's Client scopes tab", String.join(" ", kept), true)));
+    }
+
+    /**
+     * An access token lives at most {@link #ACCESS_TOKEN_LIFESPAN_LIMIT} seconds. A bearer token works for whoever holds
+     * it until it expires, and a resource server that validates it locally never learns of a logout or revocation
+     * (RFC 9700 section 4.10, RFC 6819 section 5.1.5.3: short expiry limits a leaked token's use). The refresh token
+     * renews access without the user; a longer access token only lengthens the window of a stolen one.
+     */
+    public static Optional<Violation> shortLivedAccessTokens(ClientSettings client) {
+        OptionalInt lifespan = client.accessTokenLifespan();
+        if (!client.signsUsersIn() && !client.serviceAccounts() || lifespan.isEmpty() || lifespan.getAsInt() > 0 && lifespan.getAsInt() <= ACCESS_TOKEN_LIFESPAN_LIMIT) {
+            return Optional.empty();
+        }
+        int seconds = lifespan.getAsInt();
+        String lasts = seconds < 0 ? "until the user's session ends" : seconds + " seconds";
+        String inherited = client.inheritsAccessTokenLifespan() ? " (the realm's lifespan)" : "";
+        String where = client.inheritsAccessTokenLifespan()
+                ? "lower Access Token Lifespan under Realm settings > Tokens, or give the client its own under Advanced > Advanced settings,"
+                : "lower Access Token Lifespan under the client's Advanced > Advanced settings";
+        return Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT_METADATA,
+                        "access tokens live " + lasts + inherited + ", longer than " + ACCESS_TOKEN_LIFESPAN_LIMIT / 60
+                                + " minutes; a stolen one stays usable as long (RFC 9700 section 4.10)")
+                .about(new Violation.Setting(ClientSetting.ACCESS_TOKEN_LIFESPAN.id(), seconds + inherited,
+                        where + " to at most " + ACCESS_TOKEN_LIFESPAN_LIMIT / 60 + " minutes; the refresh token renews access", null, true)));
     }
 
     /**

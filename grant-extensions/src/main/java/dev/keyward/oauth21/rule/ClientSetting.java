@@ -32,7 +32,14 @@ public enum ClientSetting {
     /** The client credentials grant: the client holds a user of its own, its service account. */
     SERVICE_ACCOUNTS("serviceAccountsEnabled", false),
     /** Keycloak's "Require DPoP bound tokens": every token request carries a DPoP proof, so every token is bound to the client's key. */
-    DPOP_BOUND_TOKENS("attributes.dpop.bound.access.tokens", null);
+    DPOP_BOUND_TOKENS("attributes.dpop.bound.access.tokens", null),
+    /**
+     * The client scopes every token of the client carries, asked for or not, by name. A client created without them gets
+     * the realm's default client scopes, which a registration does not show: the report judges what was stored.
+     */
+    DEFAULT_CLIENT_SCOPES("defaultClientScopes", List.of()),
+    /** Seconds an access token lives; not set: the realm's lifespan; -1: until the user's session ends. */
+    ACCESS_TOKEN_LIFESPAN("attributes.access.token.lifespan", null);
 
     private static final String ATTRIBUTES = "attributes.";
 

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,14 +29,16 @@ public final class ClientSettings {
 
     private final Map<ClientSetting, Object> stored;
     private final ServerUrls server;
+    private final RealmSettings realm;
     /** The root URL that relative redirect and post-logout redirect URIs are joined to, placeholders resolved. */
     private final String rootUrlInForce;
     private final List<String> redirectUrisInForce;
     private final Set<String> redirectUrisOnThisServer;
 
-    private ClientSettings(Map<ClientSetting, Object> stored, ServerUrls server) {
+    private ClientSettings(Map<ClientSetting, Object> stored, ServerUrls server, RealmSettings realm) {
         this.stored = stored;
         this.server = server;
+        this.realm = realm;
         List<String> registered = list(ClientSetting.REDIRECT_URIS);
         String rootUrl = string(ClientSetting.ROOT_URL);
         String serverRoot = rootUrl == null ? null : server.resolve(rootUrl);
@@ -51,12 +54,17 @@ public final class ClientSettings {
         for (ClientSetting setting : ClientSetting.values()) {
             stored.put(setting, setting.normalised(read.apply(setting)));
         }
-        return new ClientSettings(stored, ServerUrls.UNKNOWN);
+        return new ClientSettings(stored, ServerUrls.UNKNOWN, RealmSettings.UNKNOWN);
     }
 
     /** The same settings judged on a server with these URLs: a root URL of {@code ${authBaseUrl}} is this server's. */
     public ClientSettings onServer(ServerUrls urls) {
-        return new ClientSettings(stored, urls);
+        return new ClientSettings(stored, urls, realm);
+    }
+
+    /** The same settings in a realm with these settings, which the client inherits where it sets nothing of its own. */
+    public ClientSettings inRealm(RealmSettings settings) {
+        return new ClientSettings(stored, server, settings);
     }
 
     /**
@@ -80,7 +88,7 @@ public final class ClientSettings {
             case IMPLICIT_FLOW -> implicitFlow;
             case DIRECT_ACCESS_GRANTS -> directAccessGrants;
             default -> null;
-        }).stored, ServerUrls.UNKNOWN);
+        }).stored, ServerUrls.UNKNOWN, RealmSettings.UNKNOWN);
     }
 
     /** A code-flow client as far as request checks care: its type and redirect URIs. */
@@ -92,7 +100,7 @@ public final class ClientSettings {
     public ClientSettings with(ClientSetting setting, Object value) {
         Map<ClientSetting, Object> changed = new EnumMap<>(stored);
         changed.put(setting, setting.normalised(value));
-        return new ClientSettings(changed, server);
+        return new ClientSettings(changed, server, realm);
     }
 
     /** The value as stored (or Keycloak's new-client default where it is not set). */
@@ -159,6 +167,33 @@ public final class ClientSettings {
     /** As registered: origins, {@code +} (the redirect URIs' origins) or {@code *}. */
     public List<String> webOrigins() {
         return list(ClientSetting.WEB_ORIGINS);
+    }
+
+    /** The client scopes every token carries, by name. */
+    public List<String> defaultClientScopes() {
+        return list(ClientSetting.DEFAULT_CLIENT_SCOPES);
+    }
+
+    /**
+     * Seconds the client's access tokens live, as Keycloak issues them: its own lifespan where one is set, else its
+     * realm's; -1 means until the user's session ends. Empty when it inherits a lifespan not known here, or its own is
+     * not a number (then Keycloak issues no token at all).
+     */
+    public OptionalInt accessTokenLifespan() {
+        if (inheritsAccessTokenLifespan()) {
+            return realm.accessTokenLifespan() == null ? OptionalInt.empty() : OptionalInt.of(realm.accessTokenLifespan());
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(string(ClientSetting.ACCESS_TOKEN_LIFESPAN).strip()));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Whether the client's access tokens live as long as its realm says, having no lifespan of its own. */
+    public boolean inheritsAccessTokenLifespan() {
+        String own = string(ClientSetting.ACCESS_TOKEN_LIFESPAN);
+        return own == null || own.isBlank();
     }
 
     /**

@@ -22,7 +22,7 @@ class BaselineConfigTest {
     void everyOAuth21RuleEnforcesAndEveryHygieneRuleReportsWhenNothingIsConfigured() {
         assertThat(read(Map.of()).effectiveModes()).hasSize(baseline.ruleIds().size()).allSatisfy((rule, mode) ->
                 assertThat(mode).as(rule.id()).isEqualTo(baseline.blanketCeilings().containsKey(rule) ? Mode.REPORT : Mode.ENFORCE));
-        assertThat(baseline.blanketCeilings()).hasSize(5);
+        assertThat(baseline.blanketCeilings()).hasSize(7);
         assertThat(problems.isEmpty()).isTrue();
     }
 

@@ -34,7 +34,7 @@ class BaselineTest {
         assertThat(baseline.ruleIds()).extracting(RuleId::id).containsExactly("pkce-required", "single-use-challenge",
                 "exact-redirect-uri", "no-implicit-or-hybrid", "no-password-grant", "refresh-token-rotation", "truthful-metadata",
                 "exact-web-origins", "exact-post-logout-redirect-uri", "limited-public-client-scope", "separate-service-account",
-                "code-flow-needs-redirect-uri");
+                "code-flow-needs-redirect-uri", "no-default-offline-access", "short-lived-access-tokens");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.Phase;
+import dev.keyward.oauth21.rule.RealmSettings;
 import dev.keyward.oauth21.rule.RuleId;
 import dev.keyward.oauth21.rule.Violation;
 import dev.keyward.settings.Problems;
@@ -97,6 +98,48 @@ class HygieneRulesTest {
     }
 
     @Test
+    void offlineAccessIsAskedForNotGivenByDefaultAndMovingItToOptionalIsTheOneClickFix() {
+        assertThat(HygieneRules.noDefaultOfflineAccess(TIDY.with(ClientSetting.DEFAULT_CLIENT_SCOPES, List.of("profile", "email")))).isEmpty();
+
+        Violation offline = HygieneRules.noDefaultOfflineAccess(TIDY.with(ClientSetting.DEFAULT_CLIENT_SCOPES,
+                List.of("profile", "offline_access", "email"))).orElseThrow();
+        assertThat(offline.setting().name()).isEqualTo("defaultClientScopes");
+        assertThat(offline.setting().value()).isEqualTo("profile offline_access email");
+        assertThat(offline.setting().safeValue()).as("the default scopes without offline_access").isEqualTo("profile email");
+        assertThat(offline.description()).contains("OpenID Connect Core 1.0 section 11");
+        assertThat(HygieneRules.noDefaultOfflineAccess(TIDY.with(ClientSetting.DEFAULT_CLIENT_SCOPES, List.of("offline_access"))
+                .with(ClientSetting.STANDARD_FLOW, false))).as("signs nobody in, so takes no offline token").isEmpty();
+    }
+
+    @Test
+    void accessTokensLiveAtMostAnHourTheClientsOwnLifespanElseTheRealms() {
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY)).as("inherits a realm lifespan not known here").isEmpty();
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.inRealm(new RealmSettings(300)))).isEmpty();
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.inRealm(new RealmSettings(3600)))).as("exactly the limit").isEmpty();
+
+        Violation realmWide = HygieneRules.shortLivedAccessTokens(TIDY.inRealm(new RealmSettings(3601))).orElseThrow();
+        assertThat(realmWide.setting().name()).isEqualTo("attributes.access.token.lifespan");
+        assertThat(realmWide.setting().value()).isEqualTo("3601 (the realm's lifespan)");
+        assertThat(realmWide.setting().fix()).contains("Realm settings > Tokens");
+        assertThat(realmWide.setting().safeValue()).as("how short is the operator's choice").isNull();
+
+        ClientSettings ownDay = TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, "86400").inRealm(new RealmSettings(300));
+        assertThat(HygieneRules.shortLivedAccessTokens(ownDay)).hasValueSatisfying(v -> {
+            assertThat(v.setting().value()).isEqualTo("86400");
+            assertThat(v.description()).startsWith("access tokens live 86400 seconds, longer than 60 minutes");
+        });
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, " 900 ").inRealm(new RealmSettings(86400))))
+                .as("the client's own lifespan wins over the realm's").isEmpty();
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, "-1")))
+                .hasValueSatisfying(v -> assertThat(v.description()).startsWith("access tokens live until the user's session ends"));
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, "86400").with(ClientSetting.BEARER_ONLY, true)))
+                .as("a bearer-only client is issued no token").isEmpty();
+        ClientSettings service = new ClientSettings("service", false, List.of(), null, false, false, false)
+                .with(ClientSetting.SERVICE_ACCOUNTS, true).with(ClientSetting.ACCESS_TOKEN_LIFESPAN, "7200");
+        assertThat(HygieneRules.shortLivedAccessTokens(service)).as("a service account's tokens too").isPresent();
+    }
+
+    @Test
     void registrationsAreJudgedOnWhatTheyAddAndRequestingClientsAsStored() {
         ClientSettings wide = TIDY.with(ClientSetting.WEB_ORIGINS, List.of("*"));
         assertThat(rules(Baseline.oauth21().check(Phase.REGISTRATION, ClientRegistration.judgedInFull(wide))))
@@ -123,7 +166,8 @@ class HygieneRulesTest {
                 .modeOf(Baseline.EXACT_WEB_ORIGINS)).isEqualTo(Mode.ENFORCE);
         assertThat(problems.isEmpty()).isTrue();
         assertThat(Baseline.oauth21().blanketCeilings()).containsOnlyKeys(Baseline.EXACT_WEB_ORIGINS, Baseline.EXACT_POST_LOGOUT_REDIRECT_URI,
-                Baseline.LIMITED_PUBLIC_CLIENT_SCOPE, Baseline.SEPARATE_SERVICE_ACCOUNT, Baseline.CODE_FLOW_NEEDS_REDIRECT_URI);
+                Baseline.LIMITED_PUBLIC_CLIENT_SCOPE, Baseline.SEPARATE_SERVICE_ACCOUNT, Baseline.CODE_FLOW_NEEDS_REDIRECT_URI,
+                Baseline.NO_DEFAULT_OFFLINE_ACCESS, Baseline.SHORT_LIVED_ACCESS_TOKENS);
     }
 
     private static List<RuleId> rules(List<Finding> findings) {

@@ -19,12 +19,14 @@ import org.keycloak.provider.Provider;
 
 import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
 import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.RealmSettings;
 import dev.keyward.oauth21.rule.ServerUrls;
 
 /**
- * Reads every client of a realm from Keycloak's database in three queries, only what the settings'
- * declaration ({@link StoredSetting}) names: its columns of {@code ClientEntity}, its collections, and
- * its client attributes plus the exemption attributes. Through the model, a scan right after a start
+ * Reads every client of a realm from Keycloak's database in one query per kind of setting, only what the
+ * settings' declaration ({@link StoredSetting}) names: its columns of {@code ClientEntity}, each of its
+ * collections, its client attributes plus the exemption attributes, and the names of its default client
+ * scopes. Through the model, a scan right after a start
  * loads each client whole into Keycloak's cache, several queries per client: with 10,000 clients that
  * took 3.6 to 6.9 s. The database is where the cache is filled from, so both see the same committed
  * settings. The queries name fields of Keycloak's internal entities ({@link #ENTITY_FIELDS});
@@ -39,6 +41,8 @@ public final class DatabaseClients {
     private static final String CLIENTS = "select c.id, c.protocol"
             + COLUMNS.stream().map(setting -> ", c." + setting.bulkName()).collect(Collectors.joining())
             + " from ClientEntity c where c.realmId = :realm";
+    private static final String DEFAULT_CLIENT_SCOPE_ROWS = "select m.clientId, s.name from ClientScopeClientMappingEntity m,"
+            + " ClientScopeEntity s where s.id = m.clientScopeId and s.realmId = :realm and m.defaultScope = true";
     private static final String ATTRIBUTE_ROWS = "select a.client.id, a.name, a.value from ClientAttributeEntity a"
             + " where a.client.realmId = :realm and (a.name in :names or a.name like :prefix)";
 
@@ -46,7 +50,9 @@ public final class DatabaseClients {
     public static final Map<String, List<String>> ENTITY_FIELDS = Map.of(
             "ClientEntity", Stream.concat(Stream.of("id", "protocol", "realmId"),
                     Stream.concat(COLUMNS.stream(), COLLECTIONS.stream()).map(StoredSetting::bulkName)).toList(),
-            "ClientAttributeEntity", List.of("client", "name", "value"));
+            "ClientAttributeEntity", List.of("client", "name", "value"),
+            "ClientScopeClientMappingEntity", List.of("clientId", "clientScopeId", "defaultScope"),
+            "ClientScopeEntity", List.of("id", "name", "realmId"));
 
     private DatabaseClients() {
     }
@@ -60,14 +66,10 @@ public final class DatabaseClients {
         EntityManager em = connection.get();
         Map<StoredSetting, Map<String, List<String>>> collections = new EnumMap<>(StoredSetting.class);
         for (StoredSetting collection : COLLECTIONS) {
-            Map<String, List<String>> values = new HashMap<>();
-            for (Object[] row : rows(em, "select c.id, v from ClientEntity c join c." + collection.bulkName() + " v where c.realmId = :realm", realm)) {
-                values.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((String) row[1]);
-            }
-            // In a stable order, so the report lists a client's findings the same way every time.
-            values.values().forEach(Collections::sort);
-            collections.put(collection, values);
+            collections.put(collection, byClient(rows(em, "select c.id, v from ClientEntity c join c." + collection.bulkName()
+                    + " v where c.realmId = :realm", realm)));
         }
+        collections.put(StoredSetting.DEFAULT_CLIENT_SCOPES, byClient(rows(em, DEFAULT_CLIENT_SCOPE_ROWS, realm)));
         Map<String, Map<String, String>> attributes = new HashMap<>();
         for (Object[] row : em.createQuery(ATTRIBUTE_ROWS, Object[].class).setParameter("realm", realm.getId())
                 .setParameter("names", ATTRIBUTES).setParameter("prefix", ClientExemptions.ATTRIBUTE_PREFIX + "%").getResultList()) {
@@ -79,10 +81,12 @@ public final class DatabaseClients {
         }
         List<StoredClient> clients = new ArrayList<>();
         ServerUrls server = KeycloakClients.serverUrls(session);
+        RealmSettings inheritedFrom = KeycloakClients.realmSettings(realm);
         for (Object[] row : rows(em, CLIENTS, realm)) {
             String id = (String) row[0];
             Map<String, String> stored = attributes.getOrDefault(id, Map.of());
-            ClientSettings settings = ClientSettings.read(setting -> value(StoredSetting.of(setting), row, id, stored, collections)).onServer(server);
+            ClientSettings settings = ClientSettings.read(setting -> value(StoredSetting.of(setting), row, id, stored, collections))
+                    .onServer(server).inRealm(inheritedFrom);
             Map<String, String> exemptions = new HashMap<>(stored);
             exemptions.keySet().removeIf(name -> !StoredClient.isExemption(name));
             clients.add(new StoredClient((String) row[1], settings, exemptions));
@@ -94,9 +98,19 @@ public final class DatabaseClients {
                                 Map<StoredSetting, Map<String, List<String>>> collections) {
         return switch (setting.bulk()) {
             case COLUMN -> row[2 + COLUMNS.indexOf(setting)];
-            case COLLECTION -> collections.get(setting).getOrDefault(id, List.of());
+            case COLLECTION, DEFAULT_CLIENT_SCOPES -> collections.get(setting).getOrDefault(id, List.of());
             case ATTRIBUTE -> attributes.get(setting.bulkName());
         };
+    }
+
+    /** Rows of (client id, value) as each client's values, in a stable order so the report lists findings the same way every time. */
+    private static Map<String, List<String>> byClient(List<Object[]> rows) {
+        Map<String, List<String>> values = new HashMap<>();
+        for (Object[] row : rows) {
+            values.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        values.values().forEach(Collections::sort);
+        return values;
     }
 
     private static List<StoredSetting> of(StoredSetting.Bulk bulk) {

@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.util.ResolveRelative;
 
 import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.RealmSettings;
 import dev.keyward.oauth21.rule.ServerUrls;
 
 /** A Keycloak client as the rules see it, read through the settings' one declaration ({@link StoredSetting}). */
@@ -21,7 +23,12 @@ public final class KeycloakClients {
 
     /** The stored client's settings, judged on this server (see {@link #serverUrls}). */
     public static ClientSettings settings(KeycloakSession session, ClientModel client) {
-        return onThisServer(session, ClientSettings.read(setting -> StoredSetting.of(setting).read(client)));
+        return onThisServer(session, ClientSettings.read(setting -> StoredSetting.of(setting).read(client))).inRealm(realmSettings(client.getRealm()));
+    }
+
+    /** What the realm's clients inherit where they set nothing of their own. */
+    public static RealmSettings realmSettings(RealmModel realm) {
+        return realm == null ? RealmSettings.UNKNOWN : new RealmSettings(realm.getAccessTokenLifespan());
     }
 
     /**
@@ -52,7 +59,8 @@ public final class KeycloakClients {
                 given.put(setting.setting(), setting.read(proposed));
             }
         }
-        return onThisServer(session, ClientSettings.merged(given, stored));
+        return onThisServer(session, ClientSettings.merged(given, stored))
+                .inRealm(session == null ? RealmSettings.UNKNOWN : realmSettings(session.getContext().getRealm()));
     }
 
     /** The rules judge OpenID Connect clients; a client without a protocol is one. */

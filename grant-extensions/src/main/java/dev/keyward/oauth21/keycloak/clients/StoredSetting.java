@@ -35,10 +35,13 @@ public enum StoredSetting {
     POST_LOGOUT_REDIRECT_URIS(attribute()),
     FULL_SCOPE_ALLOWED(field(ClientModel::isFullScopeAllowed, ClientRepresentation::isFullScopeAllowed)),
     SERVICE_ACCOUNTS(field(ClientModel::isServiceAccountsEnabled, ClientRepresentation::isServiceAccountsEnabled)),
-    DPOP_BOUND_TOKENS(attribute());
+    DPOP_BOUND_TOKENS(attribute()),
+    DEFAULT_CLIENT_SCOPES(new Access(Bulk.DEFAULT_CLIENT_SCOPES, client -> client.getClientScopes(true).keySet().stream().sorted().toList(),
+            ClientRepresentation::getDefaultClientScopes, StoredSetting::keepDefaultClientScopes)),
+    ACCESS_TOKEN_LIFESPAN(attribute());
 
-    /** Where the bulk read finds a setting. */
-    public enum Bulk { COLUMN, COLLECTION, ATTRIBUTE }
+    /** Where the bulk read finds a setting: the client's default client scopes are rows of their own, joined to the scopes' names. */
+    public enum Bulk { COLUMN, COLLECTION, ATTRIBUTE, DEFAULT_CLIENT_SCOPES }
 
     private record Access(Bulk bulk, Function<ClientModel, Object> model, Function<ClientRepresentation, Object> representation,
                           BiConsumer<ClientModel, String> write) {
@@ -119,6 +122,18 @@ public enum StoredSetting {
 
     private static Access collection(Function<ClientModel, Object> model, Function<ClientRepresentation, Object> representation) {
         return new Access(Bulk.COLLECTION, model, representation, null);
+    }
+
+    /**
+     * The client's default client scopes become exactly those named (space-separated); each other default scope stays
+     * assigned as optional, so that the client can still ask for it.
+     */
+    private static void keepDefaultClientScopes(ClientModel client, String names) {
+        List<String> kept = Arrays.asList(names.split(" "));
+        client.getClientScopes(true).entrySet().stream().filter(scope -> !kept.contains(scope.getKey())).toList().forEach(scope -> {
+            client.removeClientScope(scope.getValue());
+            client.addClientScope(scope.getValue(), false);
+        });
     }
 
     /** A placeholder: the constructor derives an attribute's access from the setting's id. */

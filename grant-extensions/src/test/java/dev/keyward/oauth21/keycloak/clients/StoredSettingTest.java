@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.idm.ClientRepresentation;
 
@@ -63,6 +66,8 @@ class StoredSettingTest {
     void theBulkReadAsksForEverySetting(StoredSetting setting) {
         if (setting.bulk() == StoredSetting.Bulk.ATTRIBUTE) {
             assertThat(setting.bulkName()).isEqualTo(setting.setting().attribute());
+        } else if (setting.bulk() == StoredSetting.Bulk.DEFAULT_CLIENT_SCOPES) {
+            assertThat(DatabaseClients.ENTITY_FIELDS).containsKeys("ClientScopeClientMappingEntity", "ClientScopeEntity");
         } else {
             assertThat(DatabaseClients.ENTITY_FIELDS.get("ClientEntity")).contains(setting.bulkName());
         }
@@ -78,12 +83,14 @@ class StoredSettingTest {
         legacy.setDirectAccessGrantsEnabled(true);
         legacy.setRedirectUris(List.of("https://app.example/*"));
         legacy.setAttributes(new HashMap<>(Map.of("pkce.code.challenge.method", "plain")));
+        legacy.setDefaultClientScopes(List.of("profile", "offline_access"));
         ClientModel client = model(legacy);
         List<Finding> fixable = Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client)).stream()
                 .filter(finding -> finding.violation().setting().safeValue() != null).toList();
 
         assertThat(fixable).extracting(finding -> finding.violation().setting().name())
-                .contains(ClientSetting.PKCE_METHOD.id(), ClientSetting.IMPLICIT_FLOW.id(), ClientSetting.DIRECT_ACCESS_GRANTS.id());
+                .contains(ClientSetting.PKCE_METHOD.id(), ClientSetting.IMPLICIT_FLOW.id(), ClientSetting.DIRECT_ACCESS_GRANTS.id(),
+                        ClientSetting.DEFAULT_CLIENT_SCOPES.id());
         for (Finding finding : fixable) {
             StoredSetting setting = StoredSetting.byId(finding.violation().setting().name()).orElseThrow();
             assertThat(setting.writable()).as(setting + " has a safe value, so a fix writes it").isTrue();
@@ -91,6 +98,23 @@ class StoredSettingTest {
             assertThat(Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client)))
                     .noneMatch(after -> after.rule() == finding.rule() && after.violation().setting().name().equals(setting.setting().id()));
         }
+        assertThat(legacy.getOptionalClientScopes()).as("a default scope the fix leaves out stays, as optional").containsExactly("offline_access");
+    }
+
+    private static ClientScopeModel scope(String name) {
+        return (ClientScopeModel) Proxy.newProxyInstance(ClientScopeModel.class.getClassLoader(), new Class<?>[] {ClientScopeModel.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getName" -> name;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static List<String> nonNull(List<String> names) {
+        return names == null ? List.of() : names;
+    }
+
+    private static List<String> withOut(List<String> names, String name) {
+        return nonNull(names).stream().filter(each -> !each.equals(name)).toList();
     }
 
     /** A client as the admin API represents it, with one setting given. */
@@ -113,11 +137,38 @@ class StoredSettingTest {
 
     /**
      * A {@link ClientModel} over a representation, answering the getters and setters the declarations
-     * use (a real ClientModel needs a running Keycloak; the ITs use those).
+     * use (a real ClientModel needs a running Keycloak; the ITs use those). Client scopes are the
+     * representation's default and optional scope names; the client has no realm.
      */
     private static ClientModel model(ClientRepresentation client) {
         return (ClientModel) Proxy.newProxyInstance(ClientModel.class.getClassLoader(), new Class<?>[] {ClientModel.class}, (proxy, method, args) -> {
             String name = method.getName();
+            switch (name) {
+                case "getRealm":
+                    return null;
+                case "getClientScopes": {
+                    List<String> names = (Boolean) args[0] ? client.getDefaultClientScopes() : client.getOptionalClientScopes();
+                    Map<String, ClientScopeModel> scopes = new LinkedHashMap<>();
+                    (names == null ? List.<String>of() : names).forEach(scope -> scopes.put(scope, scope(scope)));
+                    return scopes;
+                }
+                case "removeClientScope":
+                    client.setDefaultClientScopes(withOut(client.getDefaultClientScopes(), ((ClientScopeModel) args[0]).getName()));
+                    client.setOptionalClientScopes(withOut(client.getOptionalClientScopes(), ((ClientScopeModel) args[0]).getName()));
+                    return null;
+                case "addClientScope": {
+                    List<String> names = new ArrayList<>((Boolean) args[1] ? nonNull(client.getDefaultClientScopes()) : nonNull(client.getOptionalClientScopes()));
+                    names.add(((ClientScopeModel) args[0]).getName());
+                    if ((Boolean) args[1]) {
+                        client.setDefaultClientScopes(names);
+                    } else {
+                        client.setOptionalClientScopes(names);
+                    }
+                    return null;
+                }
+                default:
+                    break;
+            }
             if (name.equals("getAttribute")) {
                 return client.getAttributes() == null ? null : client.getAttributes().get((String) args[0]);
             }

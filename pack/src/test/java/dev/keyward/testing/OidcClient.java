@@ -305,7 +305,7 @@ public final class OidcClient {
         }
     }
 
-    private static OIDCProviderMetadata discover(URI issuer) {
+    static OIDCProviderMetadata discover(URI issuer) {
         try {
             return OIDCProviderMetadata.resolve(new Issuer(issuer));
         } catch (IOException e) {

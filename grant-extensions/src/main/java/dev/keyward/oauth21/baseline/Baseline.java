@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.keyward.oauth21.fapi2.Fapi2Rules;
 import dev.keyward.oauth21.grant.GrantTypeRules;
 import dev.keyward.oauth21.hygiene.HygieneRules;
 import dev.keyward.oauth21.pkce.PkceRules;
@@ -18,11 +19,13 @@ import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Metadata;
 import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.Phase;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.rule.RuleId;
 import dev.keyward.oauth21.rule.RuleSet;
 
 /**
- * The OAuth 2.1 baseline and the client-hygiene rules: every rule Keyward enforces, registered once with its id, the checks
+ * The OAuth 2.1 baseline, the client-hygiene rules and the FAPI 2.0 rules (for the clients raised to that profile):
+ * every rule Keyward enforces, registered once with its id, the checks
  * it runs in each phase and what it keeps discovery documents from advertising. This is the one
  * place that says which rules exist; options, events, exemptions and docs use these ids.
  */
@@ -58,6 +61,27 @@ public final class Baseline {
     public static final RuleId NO_DEFAULT_OFFLINE_ACCESS = RuleId.of("no-default-offline-access");
     /** RFC 9700 §4.10, RFC 6819 §5.1.5.3: access tokens live at most an hour. */
     public static final RuleId SHORT_LIVED_ACCESS_TOKENS = RuleId.of("short-lived-access-tokens");
+
+    /** FAPI 2.0 SP §5.3.2.2, RFC 9126: only pushed authorization requests. */
+    public static final RuleId FAPI2_PUSHED_REQUESTS = RuleId.of("fapi2-pushed-requests");
+    /** FAPI 2.0 SP §5.3.2.2: a pushed request names its redirect_uri. */
+    public static final RuleId FAPI2_PUSHED_REDIRECT_URI = RuleId.of("fapi2-pushed-redirect-uri");
+    /** FAPI 2.0 SP §5.3.2.1: confidential clients only. */
+    public static final RuleId FAPI2_CONFIDENTIAL_CLIENT = RuleId.of("fapi2-confidential-client");
+    /** FAPI 2.0 SP §5.3.2.1: private_key_jwt or mutual TLS. */
+    public static final RuleId FAPI2_CLIENT_AUTHENTICATION = RuleId.of("fapi2-client-authentication");
+    /** FAPI 2.0 SP §5.3.2.1, RFC 9449: sender-constrained (DPoP-bound) tokens. */
+    public static final RuleId FAPI2_SENDER_CONSTRAINED_TOKENS = RuleId.of("fapi2-sender-constrained-tokens");
+    /** FAPI 2.0 SP §5.3.2.1, RFC 9207: iss in the authorization response. */
+    public static final RuleId FAPI2_ISSUER_IN_RESPONSE = RuleId.of("fapi2-issuer-in-response");
+    /** FAPI 2.0 SP §5.3.2.1: authorization codes live at most 60 s. */
+    public static final RuleId FAPI2_SHORT_LIVED_CODES = RuleId.of("fapi2-short-lived-codes");
+    /** FAPI 2.0 SP §5.3.2.2: request_uri lives under 600 s. */
+    public static final RuleId FAPI2_SHORT_LIVED_REQUEST_URIS = RuleId.of("fapi2-short-lived-request-uris");
+    /** FAPI 2.0 SP §5.3.2.1: no refresh-token rotation but in extraordinary circumstances. */
+    public static final RuleId FAPI2_NO_REFRESH_TOKEN_ROTATION = RuleId.of("fapi2-no-refresh-token-rotation");
+    /** FAPI 2.0 SP §5.4.1: PS256, ES256 or EdDSA. */
+    public static final RuleId FAPI2_SIGNING_ALGORITHMS = RuleId.of("fapi2-signing-algorithms");
 
     private static final Baseline OAUTH_2_1 = new Baseline(oauth21Rules().build());
 
@@ -111,6 +135,34 @@ public final class Baseline {
                 .rule(CODE_FLOW_NEEDS_REDIRECT_URI, HygieneRules.rule(HygieneRules::codeFlowNeedsRedirectUri))
                 .rule(NO_DEFAULT_OFFLINE_ACCESS, HygieneRules.rule(HygieneRules::noDefaultOfflineAccess))
                 .rule(SHORT_LIVED_ACCESS_TOKENS, HygieneRules.rule(HygieneRules::shortLivedAccessTokens))
+                .rule(FAPI2_PUSHED_REQUESTS, rule -> rule.profile(Profile.FAPI2)
+                        .check(Phase.AUTHORIZATION, Fapi2Rules::onlyPushedRequests)
+                        .registration(Fapi2Rules::pushedRequestsRequired)
+                        .advertises(Fapi2Rules::advertisePushedRequestsRequired))
+                .rule(FAPI2_PUSHED_REDIRECT_URI, rule -> rule.profile(Profile.FAPI2)
+                        .check(Phase.PUSH, Fapi2Rules::redirectUriPushed))
+                .rule(FAPI2_CONFIDENTIAL_CLIENT, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::confidentialClient))
+                .rule(FAPI2_CLIENT_AUTHENTICATION, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::keyBasedClientAuthentication)
+                        .advertises(Fapi2Rules::advertiseKeyBasedClientAuthentication))
+                .rule(FAPI2_SENDER_CONSTRAINED_TOKENS, rule -> rule.profile(Profile.FAPI2)
+                        .check(Phase.TOKEN, Fapi2Rules::senderConstrainedRequest)
+                        .registration(Fapi2Rules::senderConstrainedConfigured)
+                        .advertises(Fapi2Rules::advertiseFapiDpopAlgorithms))
+                .rule(FAPI2_ISSUER_IN_RESPONSE, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::issuerInResponse))
+                .rule(FAPI2_SHORT_LIVED_CODES, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::shortLivedCodes))
+                .rule(FAPI2_SHORT_LIVED_REQUEST_URIS, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::shortLivedRequestUris))
+                .rule(FAPI2_NO_REFRESH_TOKEN_ROTATION, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::noRefreshTokenRotation))
+                .rule(FAPI2_SIGNING_ALGORITHMS, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::idTokenSignature)
+                        .configuration(Fapi2Rules::accessTokenSignature)
+                        .configuration(Fapi2Rules::clientAssertionSignature)
+                        .advertises(Fapi2Rules::advertiseFapiSigningAlgorithms))
                 // An implicit or hybrid request is refused for its response type before anything a code request needs.
                 .judgeFirst(Phase.AUTHORIZATION, NO_IMPLICIT_OR_HYBRID);
     }
@@ -126,13 +178,22 @@ public final class Baseline {
         return findings;
     }
 
-    /** The discovery metadata a client may rely on: trimmed by each enforced rule while truthful-metadata is enforced. */
+    /**
+     * The discovery metadata a client may rely on: trimmed by each enforced rule while truthful-metadata is enforced.
+     * A rule of a stricter profile trims only for a realm held to that profile as a whole, so {@code enforced} says
+     * whether the rule is enforced for the realm and applies to all of its clients.
+     */
     public Metadata advertised(Metadata metadata, Predicate<RuleId> enforced) {
         return enforced.test(TRUTHFUL_METADATA) ? rules.advertised(metadata, enforced) : metadata;
     }
 
     public List<RuleId> ruleIds() {
         return rules.ids();
+    }
+
+    /** The profile whose clients the rule judges (see {@link RuleSet#profile}). */
+    public Profile profile(RuleId rule) {
+        return rules.profile(rule);
     }
 
     /** The rules whose blanket mode is capped, with the cap (see {@link RuleSet#blanketCeiling}). */

@@ -6,16 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import dev.keyward.oauth21.redirect.RedirectUriRegistration;
 import dev.keyward.oauth21.rule.Check;
-import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Mode;
 import dev.keyward.oauth21.rule.OAuthErrors;
-import dev.keyward.oauth21.rule.Phase;
 import dev.keyward.oauth21.rule.RuleSet;
 import dev.keyward.oauth21.rule.Violation;
 
@@ -167,27 +164,11 @@ public final class HygieneRules {
     }
 
     /**
-     * A hygiene rule made of one check: judged on registrations (what a change adds), in the compliance report, and,
-     * once enforced, on the client's authorization and token requests; reporting, not refusing, until a mode is set
-     * for the rule itself.
+     * A hygiene rule made of one check of the client's configuration ({@link RuleSet.Builder.Definition#configuration}),
+     * reporting, not refusing, until a mode is set for the rule itself.
      */
-    public static Consumer<RuleSet.Builder.Definition> rule(Function<ClientSettings, Optional<Violation>> check) {
-        return rule -> rule
-                .check(Phase.REGISTRATION, onRegistration(check))
-                .check(Phase.CLIENT_REQUEST, client -> check.apply(client).map(HygieneRules::refusesTheClient))
-                .blanketModeAtMost(Mode.REPORT);
-    }
-
-    /** The check applied to a registration: a finding only where the change adds the problem (a ratchet). */
-    private static Check<ClientRegistration> onRegistration(Function<ClientSettings, Optional<Violation>> check) {
-        return registration -> check.apply(registration.proposed())
-                .filter(found -> registration.stored() == null || check.apply(registration.stored()).isEmpty());
-    }
-
-    /** RFC 6749 sections 4.1.2.1 and 5.2: the client is not authorized to use the grant, as it is configured. */
-    private static Violation refusesTheClient(Violation violation) {
-        return new Violation(OAuthErrors.UNAUTHORIZED_CLIENT, "the client's configuration breaks a rule: " + violation.description(),
-                violation.effect(), violation.setting());
+    public static Consumer<RuleSet.Builder.Definition> rule(Check<ClientSettings> check) {
+        return rule -> rule.configuration(check).blanketModeAtMost(Mode.REPORT);
     }
 
     /** Why a web origin is not one a browser sends, or empty: {@code +}, or scheme://host[:port] over https or loopback http. */

@@ -11,18 +11,23 @@ import dev.keyward.oauth21.baseline.BaselineConfig;
 import dev.keyward.oauth21.baseline.BuiltInExemptions;
 import dev.keyward.oauth21.exemption.Exemption;
 import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.rule.RuleId;
 
 /**
- * The one decision of a rule's mode, for live requests and the compliance report alike: the
- * server's mode, made stricter (never looser) by the realm's attributes {@code keyward.oauth21.mode}
- * (up to the rule's ceiling, as the server's blanket mode) and {@code keyward.oauth21.rule.<id>},
- * and off where a built-in or a granted, unexpired exemption applies. Time comes from the clock it
- * is given.
+ * The one decision of a rule's mode and of a realm's profile, for live requests and the compliance
+ * report alike: the server's mode, made stricter (never looser) by the realm's blanket attribute for
+ * the rule's profile, {@code keyward.oauth21.mode} or {@code keyward.fapi2.mode} (up to the rule's
+ * ceiling, as the server's blanket mode), and {@code keyward.oauth21.rule.<id>}, and off where a
+ * built-in or a granted, unexpired exemption applies; the server's profile, raised (never lowered) by
+ * the realm's {@code keyward.profile}. Time comes from the clock it is given.
  */
 public final class ModePolicy {
 
     public static final String REALM_MODE_ATTRIBUTE = "keyward.oauth21.mode";
+    public static final String REALM_FAPI2_MODE_ATTRIBUTE = "keyward.fapi2.mode";
+    /** The profile of a realm, and of a client (its attribute of the same name). */
+    public static final String PROFILE_ATTRIBUTE = "keyward.profile";
     public static final String REALM_RULE_ATTRIBUTE_PREFIX = "keyward.oauth21.rule.";
 
     private final BaselineConfig server;
@@ -41,9 +46,23 @@ public final class ModePolicy {
      */
     public EffectiveMode realmMode(RuleId rule, UnaryOperator<String> realmAttribute, Consumer<String> problems) {
         Mode serverMode = server.modeOf(rule);
-        Mode mode = serverMode.stricter(server.blanket(rule, attributeMode(REALM_MODE_ATTRIBUTE, realmAttribute, problems)))
+        String blanket = server.baseline().profile(rule) == Profile.FAPI2 ? REALM_FAPI2_MODE_ATTRIBUTE : REALM_MODE_ATTRIBUTE;
+        Mode mode = serverMode.stricter(server.blanket(rule, attributeMode(blanket, realmAttribute, problems)))
                 .stricter(attributeMode(REALM_RULE_ATTRIBUTE_PREFIX + rule.id(), realmAttribute, problems));
         return new EffectiveMode(mode, mode == serverMode ? EffectiveMode.Source.SERVER : EffectiveMode.Source.REALM, mode);
+    }
+
+    /** The realm's profile: the server's, raised by the realm's {@code keyward.profile}; a value that names no profile raises nothing. */
+    public Profile realmProfile(UnaryOperator<String> realmAttribute, Consumer<String> problems) {
+        String value = realmAttribute.apply(PROFILE_ATTRIBUTE);
+        if (value == null || value.isBlank()) {
+            return server.profile();
+        }
+        Optional<Profile> profile = Profile.parse(value);
+        if (profile.isEmpty()) {
+            problems.accept(PROFILE_ATTRIBUTE + " is '" + value + "' but must be one of " + String.join(", ", Profile.ids()) + "; it is ignored");
+        }
+        return server.profile().stricter(profile.orElse(Profile.OAUTH21));
     }
 
     /**

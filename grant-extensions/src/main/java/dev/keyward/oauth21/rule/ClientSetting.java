@@ -39,7 +39,23 @@ public enum ClientSetting {
      */
     DEFAULT_CLIENT_SCOPES("defaultClientScopes", List.of()),
     /** Seconds an access token lives; not set: the realm's lifespan; -1: until the user's session ends. */
-    ACCESS_TOKEN_LIFESPAN("attributes.access.token.lifespan", null);
+    ACCESS_TOKEN_LIFESPAN("attributes.access.token.lifespan", null),
+    /** The profile the client is raised to ({@code fapi2}); not set: its realm's. */
+    PROFILE("attributes.keyward.profile", null),
+    /** How a confidential client authenticates: {@code client-secret}, {@code client-jwt} (private_key_jwt), {@code client-x509} (mTLS), … */
+    CLIENT_AUTHENTICATOR("clientAuthenticatorType", "client-secret"),
+    /** Keycloak's "Pushed authorization request required" (RFC 9126). */
+    REQUIRE_PUSHED_AUTHORIZATION_REQUESTS("attributes.require.pushed.authorization.requests", null),
+    /** Keycloak's "Exclude Issuer From Authentication Response": leaves RFC 9207's {@code iss} out. */
+    EXCLUDE_ISSUER_FROM_AUTH_RESPONSE("attributes.exclude.issuer.from.auth.response", null),
+    /** Access tokens bound to the client's TLS certificate (RFC 8705). */
+    CERTIFICATE_BOUND_TOKENS("attributes.tls.client.certificate.bound.access.tokens", null),
+    /** The algorithm the client's ID tokens are signed with; not set: the realm's default. */
+    ID_TOKEN_SIGNATURE_ALGORITHM("attributes.id.token.signed.response.alg", null),
+    /** The algorithm the client's access tokens are signed with; not set: the realm's default. */
+    ACCESS_TOKEN_SIGNATURE_ALGORITHM("attributes.access.token.signed.response.alg", null),
+    /** The one algorithm the client's own assertions (private_key_jwt) may be signed with; not set: any. */
+    CLIENT_ASSERTION_SIGNATURE_ALGORITHM("attributes.token.endpoint.auth.signing.alg", null);
 
     private static final String ATTRIBUTES = "attributes.";
 

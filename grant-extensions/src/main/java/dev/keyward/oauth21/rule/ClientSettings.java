@@ -169,6 +169,41 @@ public final class ClientSettings {
         return list(ClientSetting.WEB_ORIGINS);
     }
 
+    /** The profile the client is held to: the stricter of its realm's and its own. */
+    public Profile profile() {
+        return realm.profile().stricter(Profile.parse(string(ClientSetting.PROFILE)).orElse(Profile.OAUTH21));
+    }
+
+    /** What the client inherits from its realm, and what the realm sets for all its clients. */
+    public RealmSettings realm() {
+        return realm;
+    }
+
+    /** How the client authenticates at the token endpoint: Keycloak's authenticator id ({@code client-jwt} is private_key_jwt). */
+    public String clientAuthenticator() {
+        return string(ClientSetting.CLIENT_AUTHENTICATOR);
+    }
+
+    public boolean requiresPushedRequests() {
+        return "true".equals(string(ClientSetting.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS));
+    }
+
+    /** Whether authorization responses leave out RFC 9207's {@code iss}. */
+    public boolean excludesIssuerFromResponse() {
+        return "true".equals(string(ClientSetting.EXCLUDE_ISSUER_FROM_AUTH_RESPONSE));
+    }
+
+    /** Whether the client's access tokens are bound to its TLS certificate (RFC 8705). */
+    public boolean certificateBoundTokens() {
+        return "true".equals(string(ClientSetting.CERTIFICATE_BOUND_TOKENS));
+    }
+
+    /** The algorithm the setting names, else the realm's default; null when neither is known. */
+    public String signatureAlgorithm(ClientSetting setting) {
+        String own = string(setting);
+        return own != null && !own.isBlank() ? own.strip() : realm.defaultSignatureAlgorithm();
+    }
+
     /** The client scopes every token carries, by name. */
     public List<String> defaultClientScopes() {
         return list(ClientSetting.DEFAULT_CLIENT_SCOPES);

@@ -13,6 +13,8 @@ public final class OAuthErrors {
     public static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";
     /** RFC 7591 §3.2.2. */
     public static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
+    /** RFC 9449 §5: the DPoP proof is missing or not valid, as Keycloak answers. */
+    public static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
 
     private OAuthErrors() {
     }

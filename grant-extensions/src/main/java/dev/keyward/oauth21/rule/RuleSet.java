@@ -23,6 +23,7 @@ public final class RuleSet {
     private final Map<Phase<?>, List<Registered<?>>> checksByPhase;
     private final Map<RuleId, List<UnaryOperator<Metadata>>> advertisers;
     private final Map<RuleId, Mode> blanketCeilings;
+    private final Map<RuleId, Profile> profiles;
 
     private RuleSet(Builder builder) {
         this.ids = List.copyOf(builder.ids);
@@ -37,6 +38,7 @@ public final class RuleSet {
         this.checksByPhase = checks;
         this.advertisers = Map.copyOf(builder.advertisers);
         this.blanketCeilings = Map.copyOf(builder.blanketCeilings);
+        this.profiles = Map.copyOf(builder.profiles);
     }
 
     public static Builder builder() {
@@ -56,12 +58,25 @@ public final class RuleSet {
         return blanketCeilings.getOrDefault(rule, Mode.ENFORCE);
     }
 
-    /** What the phase's checks find in {@code subject}, in registration order. */
+    /** The profile whose clients the rule judges: {@link Profile#OAUTH21}, every client, unless the rule declares otherwise. */
+    public Profile profile(RuleId rule) {
+        return profiles.getOrDefault(rule, Profile.OAUTH21);
+    }
+
+    /** What the phase's checks find in {@code subject}, in registration order; a rule of a stricter profile only for its clients. */
     @SuppressWarnings("unchecked")
     public <S> List<Finding> check(Phase<S> phase, S subject) {
         List<Finding> findings = new ArrayList<>(0);
+        Profile clientProfile = null;
         for (Registered<?> registered : checksByPhase.getOrDefault(phase, List.of())) {
             Registered<S> typed = (Registered<S>) registered;
+            Profile required = profiles.get(typed.rule());
+            if (required != null) {
+                clientProfile = clientProfile != null ? clientProfile : phase.client(subject).profile();
+                if (!clientProfile.includes(required)) {
+                    continue;
+                }
+            }
             typed.check().check(subject).ifPresent(violation -> findings.add(new Finding(typed.rule(), violation)));
         }
         return findings;
@@ -87,6 +102,7 @@ public final class RuleSet {
         private final Map<RuleId, List<UnaryOperator<Metadata>>> advertisers = new LinkedHashMap<>();
         private final Map<Phase<?>, List<RuleId>> judgedFirst = new LinkedHashMap<>();
         private final Map<RuleId, Mode> blanketCeilings = new LinkedHashMap<>();
+        private final Map<RuleId, Profile> profiles = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -125,7 +141,45 @@ public final class RuleSet {
 
             /** Runs {@code check} whenever {@code phase} is judged; its violations are findings of this rule. */
             public <S> Definition check(Phase<S> phase, Check<S> check) {
+                if (profiles.containsKey(id) && !phase.namesClient()) {
+                    throw new IllegalArgumentException("Rule " + id + " judges only clients of a profile, but phase " + phase + " names no client");
+                }
                 checksByPhase.computeIfAbsent(phase, p -> new ArrayList<>()).add(new Registered<>(id, check));
+                return this;
+            }
+
+            /**
+             * A check of the client's stored configuration on registrations and in the compliance report only: a
+             * finding where the change adds the problem (a ratchet). For a setting whose effect the rule's request
+             * checks already enforce, so a client's requests are judged by what they do.
+             */
+            public Definition registration(Check<ClientSettings> check) {
+                return check(Phase.REGISTRATION, registration -> check.check(registration.proposed())
+                        .filter(found -> registration.stored() == null || check.check(registration.stored()).isEmpty()));
+            }
+
+            /**
+             * A check of the client's stored configuration: judged on registrations (a finding only where the change
+             * adds the problem: a ratchet, so a stored client stays editable), in the compliance report, and, once the
+             * rule is enforced for the client, on its authorization and token requests, refused then with
+             * {@code unauthorized_client} (RFC 6749 sections 4.1.2.1 and 5.2: not authorized, as configured).
+             */
+            public Definition configuration(Check<ClientSettings> check) {
+                return registration(check).check(Phase.CLIENT_REQUEST, client -> check.check(client).map(violation -> new Violation(OAuthErrors.UNAUTHORIZED_CLIENT,
+                                "the client's configuration breaks a rule: " + violation.description(), violation.effect(), violation.setting())));
+            }
+
+            /**
+             * The rule judges only clients of {@code profile} (or a stricter one), and takes its blanket mode from that
+             * profile's. Declared before the rule's checks.
+             */
+            public Definition profile(Profile profile) {
+                if (checksByPhase.values().stream().flatMap(List::stream).anyMatch(registered -> registered.rule().equals(id))) {
+                    throw new IllegalStateException("Rule " + id + ": declare its profile before its checks");
+                }
+                if (profile != Profile.OAUTH21) {
+                    profiles.put(id, profile);
+                }
                 return this;
             }
 

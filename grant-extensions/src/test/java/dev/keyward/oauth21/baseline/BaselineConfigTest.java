@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.settings.Problems;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,26 @@ class BaselineConfigTest {
     }
 
     @Test
-    void everyOAuth21RuleEnforcesAndEveryHygieneRuleReportsWhenNothingIsConfigured() {
-        assertThat(read(Map.of()).effectiveModes()).hasSize(baseline.ruleIds().size()).allSatisfy((rule, mode) ->
-                assertThat(mode).as(rule.id()).isEqualTo(baseline.blanketCeilings().containsKey(rule) ? Mode.REPORT : Mode.ENFORCE));
+    void everyOAuth21RuleEnforcesAndEveryHygieneAndFapi2RuleReportsWhenNothingIsConfigured() {
+        BaselineConfig config = read(Map.of());
+        assertThat(config.effectiveModes()).hasSize(baseline.ruleIds().size()).allSatisfy((rule, mode) ->
+                assertThat(mode).as(rule.id()).isEqualTo(baseline.blanketCeilings().containsKey(rule) || baseline.profile(rule) == Profile.FAPI2
+                        ? Mode.REPORT : Mode.ENFORCE));
         assertThat(baseline.blanketCeilings()).hasSize(7);
+        assertThat(baseline.ruleIds()).filteredOn(rule -> baseline.profile(rule) == Profile.FAPI2).hasSize(10);
+        assertThat(config.profile()).isEqualTo(Profile.OAUTH21);
         assertThat(problems.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theFapi2RulesTakeTheirBlanketModeFromFapi2ModeAndTheServerMayRaiseEveryRealmsProfile() {
+        BaselineConfig config = read(Map.of("mode", "report", "fapi2-mode", "enforce", "profile", "FAPI2"));
+
+        assertThat(config.modeOf(Baseline.FAPI2_PUSHED_REQUESTS)).isEqualTo(Mode.ENFORCE);
+        assertThat(config.modeOf(Baseline.PKCE_REQUIRED)).isEqualTo(Mode.REPORT);
+        assertThat(config.profile()).isEqualTo(Profile.FAPI2);
+        read(Map.of("profile", "fapi"));
+        assertThat(problems.messages()).containsExactly("profile 'fapi' is not one of oauth21, fapi2.");
     }
 
     @Test
@@ -56,11 +72,12 @@ class BaselineConfigTest {
         Map<String, String> everything = new HashMap<>();
         BaselineConfig.optionNames(baseline).forEach(name -> everything.put(name, "report"));
         everything.put("exemption-max-days", "30");
+        everything.put("profile", "fapi2");
 
         assertThat(read(everything).effectiveModes()).allSatisfy((rule, mode) -> assertThat(mode).isEqualTo(Mode.REPORT));
         assertThat(read(everything).exemptionMaxDays()).isEqualTo(30);
-        assertThat(BaselineConfig.optionNames(baseline)).hasSize(baseline.ruleIds().size() + 2)
-                .contains("mode", "exemption-max-days", "rule-exact-redirect-uri");
+        assertThat(BaselineConfig.optionNames(baseline)).hasSize(baseline.ruleIds().size() + 4)
+                .contains("mode", "fapi2-mode", "profile", "exemption-max-days", "rule-exact-redirect-uri");
         assertThat(problems.isEmpty()).isTrue();
     }
 
@@ -83,6 +100,6 @@ class BaselineConfigTest {
         read(Map.of("mod", "report"));
 
         assertThat(problems.messages()).singleElement().asString()
-                .startsWith("unknown option mod; the options are mode, exemption-max-days, rule-pkce-required,");
+                .startsWith("unknown option mod; the options are mode, fapi2-mode, profile, exemption-max-days, rule-pkce-required,");
     }
 }

@@ -34,7 +34,8 @@ class BaselineTest {
         assertThat(baseline.ruleIds()).extracting(RuleId::id).containsExactly("pkce-required", "single-use-challenge",
                 "exact-redirect-uri", "no-implicit-or-hybrid", "no-password-grant", "refresh-token-rotation", "truthful-metadata",
                 "exact-web-origins", "exact-post-logout-redirect-uri", "limited-public-client-scope", "separate-service-account",
-                "code-flow-needs-redirect-uri", "no-default-offline-access", "short-lived-access-tokens");
+                "code-flow-needs-redirect-uri", "no-default-offline-access", "short-lived-access-tokens",
+                "fapi2-pushed-requests", "fapi2-pushed-redirect-uri", "fapi2-confidential-client", "fapi2-client-authentication", "fapi2-sender-constrained-tokens", "fapi2-issuer-in-response", "fapi2-short-lived-codes", "fapi2-short-lived-request-uris", "fapi2-no-refresh-token-rotation", "fapi2-signing-algorithms");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ExemptionTest {
     @Test
     void everyProblemIsNamed() {
         assertThat(new ExemptionRequest("pkce", " ", "soon").problems(NOW, 90, RULES)).containsExactly(
-                "rule 'pkce' is unknown; the rules are pkce-required, single-use-challenge, exact-redirect-uri, no-implicit-or-hybrid, no-password-grant, refresh-token-rotation, truthful-metadata, exact-web-origins, exact-post-logout-redirect-uri, limited-public-client-scope, separate-service-account, code-flow-needs-redirect-uri, no-default-offline-access, short-lived-access-tokens",
+                "rule 'pkce' is unknown; the rules are pkce-required, single-use-challenge, exact-redirect-uri, no-implicit-or-hybrid, no-password-grant, refresh-token-rotation, truthful-metadata, exact-web-origins, exact-post-logout-redirect-uri, limited-public-client-scope, separate-service-account, code-flow-needs-redirect-uri, no-default-offline-access, short-lived-access-tokens, fapi2-pushed-requests, fapi2-pushed-redirect-uri, fapi2-confidential-client, fapi2-client-authentication, fapi2-sender-constrained-tokens, fapi2-issuer-in-response, fapi2-short-lived-codes, fapi2-short-lived-request-uris, fapi2-no-refresh-token-rotation, fapi2-signing-algorithms",
                 "reason is required: say why the client needs the exemption",
                 "expires is required, as a date (2026-12-31, meaning its start in UTC) or an instant (2026-12-31T12:00:00Z)");
         assertThat(new ExemptionRequest("pkce-required", "x".repeat(501), null).problems(NOW, 90, RULES))

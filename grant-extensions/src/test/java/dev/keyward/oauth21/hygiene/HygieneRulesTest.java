@@ -114,21 +114,21 @@ class HygieneRulesTest {
     @Test
     void accessTokensLiveAtMostAnHourTheClientsOwnLifespanElseTheRealms() {
         assertThat(HygieneRules.shortLivedAccessTokens(TIDY)).as("inherits a realm lifespan not known here").isEmpty();
-        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.inRealm(new RealmSettings(300)))).isEmpty();
-        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.inRealm(new RealmSettings(3600)))).as("exactly the limit").isEmpty();
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.inRealm(lifespan(300)))).isEmpty();
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.inRealm(lifespan(3600)))).as("exactly the limit").isEmpty();
 
-        Violation realmWide = HygieneRules.shortLivedAccessTokens(TIDY.inRealm(new RealmSettings(3601))).orElseThrow();
+        Violation realmWide = HygieneRules.shortLivedAccessTokens(TIDY.inRealm(lifespan(3601))).orElseThrow();
         assertThat(realmWide.setting().name()).isEqualTo("attributes.access.token.lifespan");
         assertThat(realmWide.setting().value()).isEqualTo("3601 (the realm's lifespan)");
         assertThat(realmWide.setting().fix()).contains("Realm settings > Tokens");
         assertThat(realmWide.setting().safeValue()).as("how short is the operator's choice").isNull();
 
-        ClientSettings ownDay = TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, "86400").inRealm(new RealmSettings(300));
+        ClientSettings ownDay = TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, "86400").inRealm(lifespan(300));
         assertThat(HygieneRules.shortLivedAccessTokens(ownDay)).hasValueSatisfying(v -> {
             assertThat(v.setting().value()).isEqualTo("86400");
             assertThat(v.description()).startsWith("access tokens live 86400 seconds, longer than 60 minutes");
         });
-        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, " 900 ").inRealm(new RealmSettings(86400))))
+        assertThat(HygieneRules.shortLivedAccessTokens(TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, " 900 ").inRealm(lifespan(86400))))
                 .as("the client's own lifespan wins over the realm's").isEmpty();
         assertThat(HygieneRules.shortLivedAccessTokens(TIDY.with(ClientSetting.ACCESS_TOKEN_LIFESPAN, "-1")))
                 .hasValueSatisfying(v -> assertThat(v.description()).startsWith("access tokens live until the user's session ends"));
@@ -168,6 +168,10 @@ class HygieneRulesTest {
         assertThat(Baseline.oauth21().blanketCeilings()).containsOnlyKeys(Baseline.EXACT_WEB_ORIGINS, Baseline.EXACT_POST_LOGOUT_REDIRECT_URI,
                 Baseline.LIMITED_PUBLIC_CLIENT_SCOPE, Baseline.SEPARATE_SERVICE_ACCOUNT, Baseline.CODE_FLOW_NEEDS_REDIRECT_URI,
                 Baseline.NO_DEFAULT_OFFLINE_ACCESS, Baseline.SHORT_LIVED_ACCESS_TOKENS);
+    }
+
+    private static RealmSettings lifespan(int accessTokenSeconds) {
+        return new RealmSettings(null, accessTokenSeconds, null, null, null, null);
     }
 
     private static List<RuleId> rules(List<Finding> findings) {

@@ -15,6 +15,7 @@ import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.baseline.BaselineConfig;
 import dev.keyward.oauth21.exemption.Exemption;
 import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.rule.RuleId;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,8 @@ class ModePolicyTest {
     private final List<String> problems = new ArrayList<>();
 
     private static ModePolicy policy(Mode serverMode, Instant now) {
-        BaselineConfig server = new BaselineConfig(Baseline.oauth21().ruleIds(), serverMode, Map.of(), 90, Baseline.oauth21().blanketCeilings());
+        BaselineConfig server = new BaselineConfig(Baseline.oauth21(), Map.of(Profile.OAUTH21, serverMode, Profile.FAPI2, Mode.REPORT), Map.of(), 90,
+                Profile.OAUTH21);
         return new ModePolicy(server, Clock.fixed(now, ZoneOffset.UTC));
     }
 

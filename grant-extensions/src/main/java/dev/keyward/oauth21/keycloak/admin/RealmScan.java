@@ -47,7 +47,7 @@ final class RealmScan {
      */
     List<Scanned> all(AdminPermissionEvaluator auth) {
         Stream<StoredClient> clients = auth.clients().canView()
-                ? DatabaseClients.read(session, realm).map(List::stream).orElseGet(() -> realm.getClientsStream().map(this::stored))
+                ? DatabaseClients.read(session, realm, modes.realmSettings(realm)).map(List::stream).orElseGet(() -> realm.getClientsStream().map(this::stored))
                 : realm.getClientsStream().filter(auth.clients()::canView).map(this::stored);
         return clients.filter(client -> KeycloakClients.isOpenIdConnect(client.protocol()))
                 .sorted(Comparator.comparing(StoredClient::clientId))
@@ -60,7 +60,7 @@ final class RealmScan {
     }
 
     private StoredClient stored(ClientModel client) {
-        return StoredClient.of(session, client);
+        return StoredClient.of(session, client, modes.realmSettings(realm));
     }
 
     /** Judged with the modes requests of the client meet: the same policy, with the client's exemptions as stored. */

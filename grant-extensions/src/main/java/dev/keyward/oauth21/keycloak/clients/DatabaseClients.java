@@ -57,8 +57,8 @@ public final class DatabaseClients {
     private DatabaseClients() {
     }
 
-    /** The realm's clients, or empty when Keycloak does not keep them in a JPA database. */
-    public static Optional<List<StoredClient>> read(KeycloakSession session, RealmModel realm) {
+    /** The realm's clients, with what they inherit from it, or empty when Keycloak does not keep them in a JPA database. */
+    public static Optional<List<StoredClient>> read(KeycloakSession session, RealmModel realm, RealmSettings inheritedFrom) {
         Optional<EntityManager> connection = entityManager(session);
         if (connection.isEmpty()) {
             return Optional.empty();
@@ -81,7 +81,6 @@ public final class DatabaseClients {
         }
         List<StoredClient> clients = new ArrayList<>();
         ServerUrls server = KeycloakClients.serverUrls(session);
-        RealmSettings inheritedFrom = KeycloakClients.realmSettings(realm);
         for (Object[] row : rows(em, CLIENTS, realm)) {
             String id = (String) row[0];
             Map<String, String> stored = attributes.getOrDefault(id, Map.of());

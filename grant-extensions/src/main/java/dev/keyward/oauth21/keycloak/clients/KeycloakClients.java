@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.util.ResolveRelative;
@@ -21,14 +20,9 @@ public final class KeycloakClients {
     private KeycloakClients() {
     }
 
-    /** The stored client's settings, judged on this server (see {@link #serverUrls}). */
-    public static ClientSettings settings(KeycloakSession session, ClientModel client) {
-        return onThisServer(session, ClientSettings.read(setting -> StoredSetting.of(setting).read(client))).inRealm(realmSettings(client.getRealm()));
-    }
-
-    /** What the realm's clients inherit where they set nothing of their own. */
-    public static RealmSettings realmSettings(RealmModel realm) {
-        return realm == null ? RealmSettings.UNKNOWN : new RealmSettings(realm.getAccessTokenLifespan());
+    /** The stored client's settings, judged on this server (see {@link #serverUrls}) in its realm. */
+    public static ClientSettings settings(KeycloakSession session, ClientModel client, RealmSettings realm) {
+        return onThisServer(session, ClientSettings.read(setting -> StoredSetting.of(setting).read(client))).inRealm(realm);
     }
 
     /**
@@ -52,15 +46,14 @@ public final class KeycloakClients {
      * The client a registration or update would leave behind: each setting as {@code proposed}, or as
      * {@code stored} where the proposal leaves it out (a new client when {@code stored} is null).
      */
-    public static ClientSettings proposed(KeycloakSession session, ClientRepresentation proposed, ClientSettings stored) {
+    public static ClientSettings proposed(KeycloakSession session, ClientRepresentation proposed, ClientSettings stored, RealmSettings realm) {
         Map<ClientSetting, Object> given = new EnumMap<>(ClientSetting.class);
         for (StoredSetting setting : StoredSetting.values()) {
             if (setting.proposes(proposed)) {
                 given.put(setting.setting(), setting.read(proposed));
             }
         }
-        return onThisServer(session, ClientSettings.merged(given, stored))
-                .inRealm(session == null ? RealmSettings.UNKNOWN : realmSettings(session.getContext().getRealm()));
+        return onThisServer(session, ClientSettings.merged(given, stored)).inRealm(realm);
     }
 
     /** The rules judge OpenID Connect clients; a client without a protocol is one. */

@@ -8,6 +8,7 @@ import org.keycloak.models.KeycloakSession;
 
 import dev.keyward.oauth21.keycloak.modes.ClientExemptions;
 import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.RealmSettings;
 
 /**
  * What the compliance scan reads of a stored client: its protocol, its settings as the rules see
@@ -20,8 +21,8 @@ public record StoredClient(String protocol, ClientSettings settings, Map<String,
         exemptionAttributes = Map.copyOf(exemptionAttributes);
     }
 
-    public static StoredClient of(KeycloakSession session, ClientModel client) {
-        return new StoredClient(client.getProtocol(), KeycloakClients.settings(session, client), client.getAttributes().entrySet().stream()
+    public static StoredClient of(KeycloakSession session, ClientModel client, RealmSettings realm) {
+        return new StoredClient(client.getProtocol(), KeycloakClients.settings(session, client, realm), client.getAttributes().entrySet().stream()
                 .filter(attribute -> isExemption(attribute.getKey()) && attribute.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }

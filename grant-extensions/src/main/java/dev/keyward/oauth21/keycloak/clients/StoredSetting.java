@@ -38,7 +38,15 @@ public enum StoredSetting {
     DPOP_BOUND_TOKENS(attribute()),
     DEFAULT_CLIENT_SCOPES(new Access(Bulk.DEFAULT_CLIENT_SCOPES, client -> client.getClientScopes(true).keySet().stream().sorted().toList(),
             ClientRepresentation::getDefaultClientScopes, StoredSetting::keepDefaultClientScopes)),
-    ACCESS_TOKEN_LIFESPAN(attribute());
+    ACCESS_TOKEN_LIFESPAN(attribute()),
+    PROFILE(attribute()),
+    CLIENT_AUTHENTICATOR(field(ClientModel::getClientAuthenticatorType, ClientRepresentation::getClientAuthenticatorType)),
+    REQUIRE_PUSHED_AUTHORIZATION_REQUESTS(attribute()),
+    EXCLUDE_ISSUER_FROM_AUTH_RESPONSE(attribute()),
+    CERTIFICATE_BOUND_TOKENS(attribute()),
+    ID_TOKEN_SIGNATURE_ALGORITHM(attribute()),
+    ACCESS_TOKEN_SIGNATURE_ALGORITHM(attribute()),
+    CLIENT_ASSERTION_SIGNATURE_ALGORITHM(attribute());
 
     /** Where the bulk read finds a setting: the client's default client scopes are rows of their own, joined to the scopes' names. */
     public enum Bulk { COLUMN, COLLECTION, ATTRIBUTE, DEFAULT_CLIENT_SCOPES }

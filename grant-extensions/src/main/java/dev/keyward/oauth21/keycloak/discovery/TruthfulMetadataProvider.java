@@ -11,6 +11,7 @@ import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
 import dev.keyward.oauth21.rule.Metadata;
 import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.rule.RuleId;
 
 /** Keycloak's discovery document for the current realm, as the baseline lets it advertise. */
@@ -33,12 +34,21 @@ public class TruthfulMetadataProvider implements WellKnownProvider {
             return config;
         }
         RealmModel realm = session.getContext().getRealm();
-        Predicate<RuleId> enforced = rule -> modes.realmMode(rule, realm) == Mode.ENFORCE;
-        Metadata advertised = Baseline.oauth21().advertised(new Metadata(document.getCodeChallengeMethodsSupported(),
-                document.getResponseTypesSupported(), document.getGrantTypesSupported()), enforced);
+        Baseline baseline = Baseline.oauth21();
+        Profile profile = modes.realmSettings(realm).profile();
+        Predicate<RuleId> enforced = rule -> profile.includes(baseline.profile(rule)) && modes.realmMode(rule, realm) == Mode.ENFORCE;
+        Metadata advertised = baseline.advertised(new Metadata(document.getCodeChallengeMethodsSupported(),
+                document.getResponseTypesSupported(), document.getGrantTypesSupported(), document.getTokenEndpointAuthMethodsSupported(),
+                document.getTokenEndpointAuthSigningAlgValuesSupported(), document.getIdTokenSigningAlgValuesSupported(),
+                document.getDpopSigningAlgValuesSupported(), document.getRequirePushedAuthorizationRequests()), enforced);
         document.setCodeChallengeMethodsSupported(advertised.codeChallengeMethods());
         document.setResponseTypesSupported(advertised.responseTypes());
         document.setGrantTypesSupported(advertised.grantTypes());
+        document.setTokenEndpointAuthMethodsSupported(advertised.tokenEndpointAuthMethods());
+        document.setTokenEndpointAuthSigningAlgValuesSupported(advertised.tokenEndpointAuthSigningAlgorithms());
+        document.setIdTokenSigningAlgValuesSupported(advertised.idTokenSigningAlgorithms());
+        document.setDpopSigningAlgValuesSupported(advertised.dpopSigningAlgorithms());
+        document.setRequirePushedAuthorizationRequests(advertised.requirePushedAuthorizationRequests());
         return document;
     }
 

@@ -16,29 +16,35 @@ import dev.keyward.oauth21.keycloak.clients.KeycloakClients;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSettings;
+import dev.keyward.oauth21.rule.RealmSettings;
 import dev.keyward.oauth21.rule.TokenRequest;
 
 /** Translates what Keycloak hands a client-policy executor into the rules' request records. */
 final class KeycloakRequests {
 
+    private static final String DPOP_HEADER = "DPoP";
+
     private KeycloakRequests() {
     }
 
     /** A request as Keycloak parsed it (plain or pushed). */
-    static AuthorizationRequest authorization(KeycloakSession session, ClientModel client, AuthorizationEndpointRequest request) {
-        return new AuthorizationRequest(KeycloakClients.settings(session, client), request.getResponseType(), RequestedRedirectUri.of(request),
-                request.getCodeChallenge(), request.getCodeChallengeMethod());
+    static AuthorizationRequest authorization(KeycloakSession session, ClientModel client, RealmSettings realm, AuthorizationEndpointRequest request,
+                                              boolean pushed) {
+        return new AuthorizationRequest(KeycloakClients.settings(session, client, realm), request.getResponseType(), RequestedRedirectUri.of(request),
+                request.getCodeChallenge(), request.getCodeChallengeMethod(), pushed);
     }
 
     /** A request's raw parameters, before Keycloak has matched anything. */
-    static AuthorizationRequest authorization(KeycloakSession session, ClientModel client, MultivaluedMap<String, String> params) {
-        return new AuthorizationRequest(KeycloakClients.settings(session, client), params.getFirst(OIDCLoginProtocol.RESPONSE_TYPE_PARAM),
+    static AuthorizationRequest authorization(KeycloakSession session, ClientModel client, RealmSettings realm, MultivaluedMap<String, String> params) {
+        return new AuthorizationRequest(KeycloakClients.settings(session, client, realm), params.getFirst(OIDCLoginProtocol.RESPONSE_TYPE_PARAM),
                 params.getFirst(OIDCLoginProtocol.REDIRECT_URI_PARAM), params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_PARAM),
-                params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM));
+                params.getFirst(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM), false);
     }
 
-    static TokenRequest token(KeycloakSession session, ClientModel client, MultivaluedMap<String, String> params) {
-        return new TokenRequest(KeycloakClients.settings(session, client), params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER));
+    /** A token request with its grant, and whether it carries a DPoP proof (RFC 9449 section 4.1: the {@code DPoP} header). */
+    static TokenRequest token(KeycloakSession session, ClientModel client, RealmSettings realm, String grantType, String codeVerifier) {
+        return new TokenRequest(KeycloakClients.settings(session, client, realm), grantType, codeVerifier,
+                session.getContext().getRequestHeaders().getHeaderString(DPOP_HEADER) != null);
     }
 
     /**
@@ -46,12 +52,12 @@ final class KeycloakRequests {
      * proposed, or as stored where the proposal leaves it out), next to the client as stored
      * before. Empty for other protocols.
      */
-    static Optional<ClientRegistration> registration(KeycloakSession session, ClientCRUDContext context) {
+    static Optional<ClientRegistration> registration(KeycloakSession session, ClientCRUDContext context, RealmSettings realm) {
         ClientRepresentation proposed = context.getProposedClientRepresentation();
         if (proposed == null || (proposed.getProtocol() != null && !OIDCLoginProtocol.LOGIN_PROTOCOL.equals(proposed.getProtocol()))) {
             return Optional.empty();
         }
-        ClientSettings stored = context.getTargetClient() == null ? null : KeycloakClients.settings(session, context.getTargetClient());
-        return Optional.of(new ClientRegistration(KeycloakClients.proposed(session, proposed, stored), stored));
+        ClientSettings stored = context.getTargetClient() == null ? null : KeycloakClients.settings(session, context.getTargetClient(), realm);
+        return Optional.of(new ClientRegistration(KeycloakClients.proposed(session, proposed, stored, realm), stored));
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
@@ -13,7 +15,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
 import org.keycloak.protocol.oidc.par.clientpolicy.context.PushedAuthorizationRequestContext;
 import org.keycloak.representations.RefreshToken;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
@@ -30,14 +31,17 @@ import org.keycloak.services.clientpolicy.context.TokenRequestContext;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 
 import dev.keyward.oauth21.baseline.Baseline;
-import dev.keyward.oauth21.keycloak.clients.KeycloakClients;
 import dev.keyward.oauth21.keycloak.modes.RuleModes;
+import dev.keyward.oauth21.modes.ModePolicy;
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientRegistration;
+import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.OAuthErrors;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.rule.Phase;
 import dev.keyward.oauth21.rule.RefreshRequest;
 import dev.keyward.oauth21.rule.SingleUseLedger;
@@ -95,26 +99,30 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             case AUTHORIZATION_REQUEST -> {
                 AuthorizationRequestContext authorization = (AuthorizationRequestContext) context;
                 // A pushed request's challenge was spent when it was pushed.
-                authorization(realm, session.getContext().getClient(), authorization.getAuthorizationEndpointRequest(),
-                        EventType.LOGIN, !authorization.isParRequest());
+                authorization(realm, KeycloakRequests.authorization(session, session.getContext().getClient(), modes.realmSettings(realm),
+                        authorization.getAuthorizationEndpointRequest(), authorization.isParRequest()), EventType.LOGIN, !authorization.isParRequest());
             }
             case PUSHED_AUTHORIZATION_REQUEST -> {
                 PushedAuthorizationRequestContext par = (PushedAuthorizationRequestContext) context;
                 ClientModel client = session.getContext().getClient();
-                judge(realm, client.getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST,
-                        baseline.check(Phase.REDIRECT, KeycloakRequests.authorization(session, client, par.getRequest())));
-                authorization(realm, client, par.getRequest(), EventType.PUSHED_AUTHORIZATION_REQUEST, true);
+                AuthorizationRequest pushed = KeycloakRequests.authorization(session, client, modes.realmSettings(realm), par.getRequest(), true);
+                List<Finding> findings = new ArrayList<>(baseline.check(Phase.REDIRECT, pushed));
+                findings.addAll(baseline.check(Phase.PUSH, pushed));
+                judge(realm, client.getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST, findings);
+                authorization(realm, pushed, EventType.PUSHED_AUTHORIZATION_REQUEST, true);
             }
             case TOKEN_REQUEST -> {
                 ClientModel client = session.getContext().getClient();
                 // Keycloak authenticates the client before this event; without one it has already answered.
                 if (client != null) {
-                    token(realm, client, EventType.CODE_TO_TOKEN, KeycloakRequests.token(session, client, ((TokenRequestContext) context).getParams()));
+                    MultivaluedMap<String, String> params = ((TokenRequestContext) context).getParams();
+                    token(realm, client, EventType.CODE_TO_TOKEN, KeycloakRequests.token(session, client, modes.realmSettings(realm),
+                            params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER)));
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {
                 ClientModel client = session.getContext().getClient();
-                token(realm, client, EventType.LOGIN, new TokenRequest(KeycloakClients.settings(session, client), OAuth2Constants.PASSWORD, null));
+                token(realm, client, EventType.LOGIN, KeycloakRequests.token(session, client, modes.realmSettings(realm), OAuth2Constants.PASSWORD, null));
             }
             case TOKEN_REFRESH_RESPONSE -> refreshed(realm, (TokenRefreshResponseContext) context);
             case REGISTER -> registration(realm, context, EventType.CLIENT_REGISTER);
@@ -132,13 +140,12 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
         if (client == null || context.getRequestParameters().containsKey(OIDCLoginProtocol.REQUEST_URI_PARAM)) {
             return;
         }
-        AuthorizationRequest request = KeycloakRequests.authorization(session, client, context.getRequestParameters());
+        AuthorizationRequest request = KeycloakRequests.authorization(session, client, modes.realmSettings(realm), context.getRequestParameters());
         judge(realm, client.getClientId(), EventType.LOGIN, baseline.check(Phase.REDIRECT, request));
     }
 
-    private void authorization(RealmModel realm, ClientModel client, AuthorizationEndpointRequest endpointRequest, EventType eventType,
-                               boolean challengeIsNew) throws ClientPolicyException {
-        AuthorizationRequest request = KeycloakRequests.authorization(session, client, endpointRequest);
+    private void authorization(RealmModel realm, AuthorizationRequest request, EventType eventType, boolean challengeIsNew)
+            throws ClientPolicyException {
         List<Finding> findings = baseline.check(Phase.AUTHORIZATION, request);
         // Only a request that passes the other checks spends its challenge, for as long as a code for it could be redeemed.
         if (findings.isEmpty() && challengeIsNew && request.codeChallenge() != null
@@ -147,7 +154,8 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
             boolean firstSeen = ledger.firstSight(SEEN_CHALLENGE + realm.getId(), request.codeChallenge(), lifespan);
             findings = baseline.check(Phase.AUTHORIZATION, request.withChallengeFirstSeen(firstSeen));
         }
-        judge(realm, client.getClientId(), eventType, withEnforcedConfiguration(realm, client.getClientId(), request.client(), findings));
+        String clientId = request.client().clientId();
+        judge(realm, clientId, eventType, withEnforcedConfiguration(realm, clientId, request.client(), findings));
     }
 
     private void token(RealmModel realm, ClientModel client, EventType eventType, TokenRequest request) throws ClientPolicyException {
@@ -199,11 +207,16 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
      * kept, recorded as such, listed by the compliance report and still enforced at request time.
      */
     private void registration(RealmModel realm, ClientPolicyContext event, EventType eventType) throws ClientPolicyException {
-        ClientRegistration registration = KeycloakRequests.registration(session, (ClientCRUDContext) event).orElse(null);
+        ClientRegistration registration = KeycloakRequests.registration(session, (ClientCRUDContext) event, modes.realmSettings(realm)).orElse(null);
         if (registration == null) {
             return;
         }
         String clientId = registration.proposed().clientId();
+        Object profile = registration.proposed().value(ClientSetting.PROFILE);
+        if (profile != null && !((String) profile).isBlank() && Profile.parse((String) profile).isEmpty()) {
+            throw new ClientPolicyException(OAuthErrors.INVALID_CLIENT_METADATA, ModePolicy.PROFILE_ATTRIBUTE + " is '" + profile
+                    + "' but must be one of " + String.join(", ", Profile.ids()));
+        }
         List<Finding> added = baseline.check(Phase.REGISTRATION, registration);
         if (registration.stored() != null) {
             baseline.check(Phase.REGISTRATION, ClientRegistration.judgedInFull(registration.proposed())).stream()

@@ -16,6 +16,7 @@ import dev.keyward.oauth21.baseline.BaselineConfig;
 import dev.keyward.oauth21.modes.EffectiveMode;
 import dev.keyward.oauth21.modes.ModePolicy;
 import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.RealmSettings;
 import dev.keyward.oauth21.rule.RuleId;
 
 /**
@@ -51,6 +52,13 @@ public final class RuleModes {
     /** The server's mode for the rule, made stricter by the realm's attributes. */
     public Mode realmMode(RuleId rule, RealmModel realm) {
         return policy.realmMode(rule, realm::getAttribute, problems(realm)).mode();
+    }
+
+    /** What the realm's clients inherit, and the realm's profile: the server's, raised by the realm's own. */
+    public RealmSettings realmSettings(RealmModel realm) {
+        return new RealmSettings(policy.realmProfile(realm::getAttribute, problems(realm)), realm.getAccessTokenLifespan(),
+                realm.getAccessCodeLifespan(), realm.getParPolicy().getRequestUriLifespan(), realm.isRevokeRefreshToken(),
+                realm.getDefaultSignatureAlgorithm());
     }
 
     public ModePolicy policy() {

@@ -26,6 +26,7 @@ import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.ClientSettingsTest;
 import dev.keyward.oauth21.rule.Finding;
+import dev.keyward.oauth21.rule.RealmSettings;
 
 /**
  * Each client setting's one declaration covers every way Keyward reads and writes it: from a stored
@@ -48,17 +49,17 @@ class StoredSettingTest {
     void aStoredClientIsReadThroughTheDeclaration(ClientSetting setting) {
         ClientModel client = model(representationWith(setting, ClientSettingsTest.unlikeTheDefault(setting)));
 
-        assertThat(KeycloakClients.settings(NO_SESSION, client).value(setting)).isEqualTo(ClientSettingsTest.unlikeTheDefault(setting));
+        assertThat(KeycloakClients.settings(NO_SESSION, client, RealmSettings.UNKNOWN).value(setting)).isEqualTo(ClientSettingsTest.unlikeTheDefault(setting));
     }
 
     @ParameterizedTest
     @EnumSource(ClientSetting.class)
     void aRegistrationIsMergedThroughTheDeclaration(ClientSetting setting) {
         Object value = ClientSettingsTest.unlikeTheDefault(setting);
-        ClientSettings stored = KeycloakClients.settings(NO_SESSION, model(representationWith(setting, value)));
+        ClientSettings stored = KeycloakClients.settings(NO_SESSION, model(representationWith(setting, value)), RealmSettings.UNKNOWN);
 
-        assertThat(KeycloakClients.proposed(NO_SESSION, representationWith(setting, value), null).value(setting)).as("proposed").isEqualTo(value);
-        assertThat(KeycloakClients.proposed(NO_SESSION, new ClientRepresentation(), stored).value(setting)).as("left out").isEqualTo(value);
+        assertThat(KeycloakClients.proposed(NO_SESSION, representationWith(setting, value), null, RealmSettings.UNKNOWN).value(setting)).as("proposed").isEqualTo(value);
+        assertThat(KeycloakClients.proposed(NO_SESSION, new ClientRepresentation(), stored, RealmSettings.UNKNOWN).value(setting)).as("left out").isEqualTo(value);
     }
 
     @ParameterizedTest
@@ -85,7 +86,7 @@ class StoredSettingTest {
         legacy.setAttributes(new HashMap<>(Map.of("pkce.code.challenge.method", "plain")));
         legacy.setDefaultClientScopes(List.of("profile", "offline_access"));
         ClientModel client = model(legacy);
-        List<Finding> fixable = Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client)).stream()
+        List<Finding> fixable = Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client, RealmSettings.UNKNOWN)).stream()
                 .filter(finding -> finding.violation().setting().safeValue() != null).toList();
 
         assertThat(fixable).extracting(finding -> finding.violation().setting().name())
@@ -95,7 +96,7 @@ class StoredSettingTest {
             StoredSetting setting = StoredSetting.byId(finding.violation().setting().name()).orElseThrow();
             assertThat(setting.writable()).as(setting + " has a safe value, so a fix writes it").isTrue();
             setting.write(client, finding.violation().setting().safeValue());
-            assertThat(Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client)))
+            assertThat(Baseline.oauth21().checkStoredClient(KeycloakClients.settings(NO_SESSION, client, RealmSettings.UNKNOWN)))
                     .noneMatch(after -> after.rule() == finding.rule() && after.violation().setting().name().equals(setting.setting().id()));
         }
         assertThat(legacy.getOptionalClientScopes()).as("a default scope the fix leaves out stays, as optional").containsExactly("offline_access");

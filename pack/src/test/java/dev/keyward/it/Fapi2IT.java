@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +23,8 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -186,6 +191,8 @@ class Fapi2IT {
         brokenBy.put("bearer-bank", "fapi2-sender-constrained-tokens");
         create(OAUTH21_REALM, "front-bank", attributes("keyward.profile", "fapi2", "require.pushed.authorization.requests", null), Map.of());
         brokenBy.put("front-bank", "fapi2-pushed-requests");
+        create(OAUTH21_REALM, "weak-key-bank", attributes("keyward.profile", "fapi2", "jwks.string", rsaJwks(1024)), Map.of());
+        brokenBy.put("weak-key-bank", "fapi2-key-sizes");
 
         JsonNode json = admin.get(report(OAUTH21_REALM));
         brokenBy.forEach((clientId, rule) -> {
@@ -344,6 +351,17 @@ class Fapi2IT {
             return AuthenticationResponseParser.parse(redirect);
         } catch (ParseException e) {
             throw new AssertionError("Not an authorization response: " + redirect, e);
+        }
+    }
+
+    /** A key set of one RSA key of this size: Nimbus's own generator refuses keys below 2048 bits. */
+    private static String rsaJwks(int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(bits);
+            return new JWKSet(new RSAKey.Builder((RSAPublicKey) generator.generateKeyPair().getPublic()).keyID("old").build()).toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -83,6 +83,9 @@ public final class Baseline {
     /** FAPI 2.0 SP §5.4.1: PS256, ES256 or EdDSA. */
     public static final RuleId FAPI2_SIGNING_ALGORITHMS = RuleId.of("fapi2-signing-algorithms");
 
+    /** FAPI 2.0 SP §5.4.1: client keys RSA ≥ 2048 bits, elliptic curve ≥ 224 bits. */
+    public static final RuleId FAPI2_KEY_SIZES = RuleId.of("fapi2-key-sizes");
+
     private static final Baseline OAUTH_2_1 = new Baseline(oauth21Rules().build());
 
     private final RuleSet rules;
@@ -163,6 +166,8 @@ public final class Baseline {
                         .configuration(Fapi2Rules::accessTokenSignature)
                         .configuration(Fapi2Rules::clientAssertionSignature)
                         .advertises(Fapi2Rules::advertiseFapiSigningAlgorithms))
+                .rule(FAPI2_KEY_SIZES, rule -> rule.profile(Profile.FAPI2)
+                        .configuration(Fapi2Rules::strongClientKeys))
                 // An implicit or hybrid request is refused for its response type before anything a code request needs.
                 .judgeFirst(Phase.AUTHORIZATION, NO_IMPLICIT_OR_HYBRID);
     }

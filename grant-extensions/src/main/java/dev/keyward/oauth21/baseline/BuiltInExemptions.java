@@ -37,6 +37,15 @@ public final class BuiltInExemptions {
     private static final Set<String> KEYCLOAKS_OWN = Set.of("account", "account-console", "admin-cli", "broker", "realm-management",
             "security-admin-console");
 
+    /**
+     * The clients a realm's (or the server's) profile does not raise: Keycloak's own consoles and tools and Keyward's
+     * console, public clients that sign admins and users in to Keycloak itself. A profile such as FAPI 2.0 protects the
+     * realm's applications; raised with them, the admin console could no longer sign anybody in. The client's own
+     * {@code keyward.profile} still raises it.
+     */
+    public static final Set<String> NOT_RAISED_BY_THE_REALMS_PROFILE = Set.of("account", "account-console", "admin-cli", "security-admin-console",
+            "keyward-console");
+
     public static boolean isKeycloaksOwn(String realm, String clientId) {
         return KEYCLOAKS_OWN.contains(clientId) || ("master".equals(realm) && clientId.endsWith("-realm"));
     }

@@ -1,5 +1,6 @@
 package dev.keyward.oauth21.fapi2;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,6 +31,9 @@ public final class Fapi2Rules {
     /** A pushed request's request_uri lives less than this many seconds (section 5.3.2.2). */
     public static final int REQUEST_URI_LIFESPAN_LIMIT = 600;
     static final String FIXED_SIGNING_ALGORITHM = "PS256";
+    /** Section 5.4.1: the shortest keys allowed. */
+    public static final int RSA_KEY_BITS = 2048;
+    public static final int EC_KEY_BITS = 224;
 
     private Fapi2Rules() {
     }
@@ -161,6 +165,42 @@ public final class Fapi2Rules {
                 .about(new Violation.Setting(ClientSetting.CLIENT_ASSERTION_SIGNATURE_ALGORITHM.id(), algorithm == null ? "" : algorithm,
                         "set Signature algorithm under Credentials to the one the client's key signs with (PS256 for RSA, ES256 for"
                                 + " P-256, EdDSA for Ed25519)", null, true)));
+    }
+
+    /**
+     * Section 5.4.1: the client's keys are RSA of at least 2048 bits or elliptic-curve of at least 224, as stored for
+     * private_key_jwt (its JWKS, else its certificate). Keys fetched from a JWKS URL are the client's to publish and are
+     * not judged from storage.
+     */
+    public static Optional<Violation> strongClientKeys(ClientSettings client) {
+        if (!"client-jwt".equals(client.clientAuthenticator()) || "true".equals(client.value(ClientSetting.USE_JWKS_URL))
+                && !"true".equals(client.value(ClientSetting.USE_JWKS_STRING))) {
+            return Optional.empty();
+        }
+        ClientSetting stored = "true".equals(client.value(ClientSetting.USE_JWKS_STRING)) ? ClientSetting.JWKS_STRING : ClientSetting.JWT_CERTIFICATE;
+        String keys = (String) client.value(stored);
+        if (keys == null || keys.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            List<ClientKeys.Key> read = stored == ClientSetting.JWKS_STRING ? ClientKeys.fromJwks(keys) : List.of(ClientKeys.fromCertificate(keys));
+            return read.stream().filter(Fapi2Rules::tooShort).findFirst().map(key -> keyViolation(stored,
+                    "the client's " + key.type() + " key" + (key.id() == null ? "" : " '" + key.id() + "'") + " has " + key.bits()
+                            + " bits; FAPI 2.0 asks for RSA keys of at least " + RSA_KEY_BITS + " bits and elliptic-curve keys of at least "
+                            + EC_KEY_BITS + " (FAPI 2.0 Security Profile 5.4.1)"));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(keyViolation(stored, "the client's keys cannot be read (" + e.getMessage() + "), so no assertion of it can be verified"));
+        }
+    }
+
+    private static boolean tooShort(ClientKeys.Key key) {
+        return key.type().equals("RSA") ? key.bits() < RSA_KEY_BITS : key.bits() < EC_KEY_BITS;
+    }
+
+    private static Violation keyViolation(ClientSetting stored, String description) {
+        return Violation.of(OAuthErrors.INVALID_CLIENT_METADATA, description).about(new Violation.Setting(stored.id(), "(the client's keys)",
+                "give the client a new key of the required size (Credentials > Signed JWT, or Keys) and update the application to sign with it",
+                null, true));
     }
 
     /** RFC 9126 section 5: the realm as a whole requires pushed requests. */

@@ -147,7 +147,7 @@ public final class HygieneRules {
      */
     public static Optional<Violation> shortLivedAccessTokens(ClientSettings client) {
         OptionalInt lifespan = client.accessTokenLifespan();
-        if (!client.signsUsersIn() && !client.serviceAccounts() || lifespan.isEmpty() || lifespan.getAsInt() > 0 && lifespan.getAsInt() <= ACCESS_TOKEN_LIFESPAN_LIMIT) {
+        if (!client.obtainsTokens() || lifespan.isEmpty() || lifespan.getAsInt() > 0 && lifespan.getAsInt() <= ACCESS_TOKEN_LIFESPAN_LIMIT) {
             return Optional.empty();
         }
         int seconds = lifespan.getAsInt();

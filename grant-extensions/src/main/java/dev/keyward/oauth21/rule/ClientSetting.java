@@ -55,7 +55,15 @@ public enum ClientSetting {
     /** The algorithm the client's access tokens are signed with; not set: the realm's default. */
     ACCESS_TOKEN_SIGNATURE_ALGORITHM("attributes.access.token.signed.response.alg", null),
     /** The one algorithm the client's own assertions (private_key_jwt) may be signed with; not set: any. */
-    CLIENT_ASSERTION_SIGNATURE_ALGORITHM("attributes.token.endpoint.auth.signing.alg", null);
+    CLIENT_ASSERTION_SIGNATURE_ALGORITHM("attributes.token.endpoint.auth.signing.alg", null),
+    /** The client's public keys are the JWKS stored in {@code jwks.string}. */
+    USE_JWKS_STRING("attributes.use.jwks.string", null),
+    /** The client's public keys as a JSON Web Key Set, stored. */
+    JWKS_STRING("attributes.jwks.string", null),
+    /** The client's public keys are fetched from {@code jwks.url} when needed. */
+    USE_JWKS_URL("attributes.use.jwks.url", null),
+    /** The client's X.509 certificate for private_key_jwt, base64 DER; used where no JWKS is. */
+    JWT_CERTIFICATE("attributes.jwt.credential.certificate", null);
 
     private static final String ATTRIBUTES = "attributes.";
 

@@ -151,6 +151,11 @@ public final class ClientSettings {
         return standardFlow() || implicitFlow() || directAccessGrants();
     }
 
+    /** Whether the client obtains tokens at all: it signs users in or acts as itself (a bearer-only client does neither). */
+    public boolean obtainsTokens() {
+        return signsUsersIn() || serviceAccounts();
+    }
+
     public boolean serviceAccounts() {
         return flow(ClientSetting.SERVICE_ACCOUNTS);
     }
@@ -169,9 +174,15 @@ public final class ClientSettings {
         return list(ClientSetting.WEB_ORIGINS);
     }
 
-    /** The profile the client is held to: the stricter of its realm's and its own. */
+    /**
+     * The profile the client is held to: the stricter of its realm's (for this client) and its own. A client that
+     * obtains no tokens (bearer-only: a resource server) takes part in no flow a stricter profile judges.
+     */
     public Profile profile() {
-        return realm.profile().stricter(Profile.parse(string(ClientSetting.PROFILE)).orElse(Profile.OAUTH21));
+        if (!obtainsTokens()) {
+            return Profile.OAUTH21;
+        }
+        return realm.profileOf(clientId()).stricter(Profile.parse(string(ClientSetting.PROFILE)).orElse(Profile.OAUTH21));
     }
 
     /** What the client inherits from its realm, and what the realm sets for all its clients. */

@@ -26,7 +26,7 @@ class BaselineConfigTest {
                 assertThat(mode).as(rule.id()).isEqualTo(baseline.blanketCeilings().containsKey(rule) || baseline.profile(rule) == Profile.FAPI2
                         ? Mode.REPORT : Mode.ENFORCE));
         assertThat(baseline.blanketCeilings()).hasSize(7);
-        assertThat(baseline.ruleIds()).filteredOn(rule -> baseline.profile(rule) == Profile.FAPI2).hasSize(10);
+        assertThat(baseline.ruleIds()).filteredOn(rule -> baseline.profile(rule) == Profile.FAPI2).hasSize(11);
         assertThat(config.profile()).isEqualTo(Profile.OAUTH21);
         assertThat(problems.isEmpty()).isTrue();
     }

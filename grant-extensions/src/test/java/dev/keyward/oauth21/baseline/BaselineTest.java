@@ -12,6 +12,7 @@ import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Finding;
 import dev.keyward.oauth21.rule.Metadata;
 import dev.keyward.oauth21.rule.Phase;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.rule.RefreshRequest;
 import dev.keyward.oauth21.rule.RuleId;
 import dev.keyward.oauth21.rule.TokenRequest;
@@ -35,7 +36,7 @@ class BaselineTest {
                 "exact-redirect-uri", "no-implicit-or-hybrid", "no-password-grant", "refresh-token-rotation", "truthful-metadata",
                 "exact-web-origins", "exact-post-logout-redirect-uri", "limited-public-client-scope", "separate-service-account",
                 "code-flow-needs-redirect-uri", "no-default-offline-access", "short-lived-access-tokens",
-                "fapi2-pushed-requests", "fapi2-pushed-redirect-uri", "fapi2-confidential-client", "fapi2-client-authentication", "fapi2-sender-constrained-tokens", "fapi2-issuer-in-response", "fapi2-short-lived-codes", "fapi2-short-lived-request-uris", "fapi2-no-refresh-token-rotation", "fapi2-signing-algorithms");
+                "fapi2-pushed-requests", "fapi2-pushed-redirect-uri", "fapi2-confidential-client", "fapi2-client-authentication", "fapi2-sender-constrained-tokens", "fapi2-issuer-in-response", "fapi2-short-lived-codes", "fapi2-short-lived-request-uris", "fapi2-no-refresh-token-rotation", "fapi2-signing-algorithms", "fapi2-key-sizes");
     }
 
     @Test
@@ -131,6 +132,27 @@ class BaselineTest {
 
     @Test
     void absentListsStayAbsent() {
-        assertThat(baseline.advertised(new Metadata(null, null, null), rule -> true)).isEqualTo(new Metadata(null, null, null));
+        assertThat(baseline.advertised(new Metadata(null, null, null), rule -> baseline.profile(rule) == Profile.OAUTH21))
+                .isEqualTo(new Metadata(null, null, null));
+        assertThat(baseline.advertised(new Metadata(null, null, null), rule -> true)).as("a realm held to FAPI 2.0 as a whole")
+                .isEqualTo(new Metadata(null, null, null, null, null, null, null, true));
+    }
+
+    @Test
+    void aRealmHeldToFapi2AdvertisesPushedRequestsKeyBasedClientAuthenticationAndFapiAlgorithmsOnly() {
+        Metadata keycloak = new Metadata(List.of("S256"), List.of("code"), List.of("authorization_code"),
+                List.of("private_key_jwt", "client_secret_basic", "client_secret_post", "client_secret_jwt", "tls_client_auth"),
+                List.of("RS256", "PS256", "ES256", "HS256", "EdDSA"), List.of("RS256", "PS256", "ES256"), List.of("RS256", "PS256", "ES256", "EdDSA"),
+                false);
+
+        Metadata fapi2 = baseline.advertised(keycloak, rule -> true);
+
+        assertThat(fapi2.requirePushedAuthorizationRequests()).isTrue();
+        assertThat(fapi2.tokenEndpointAuthMethods()).containsExactly("private_key_jwt", "tls_client_auth");
+        assertThat(fapi2.tokenEndpointAuthSigningAlgorithms()).containsExactly("PS256", "ES256", "EdDSA");
+        assertThat(fapi2.idTokenSigningAlgorithms()).containsExactly("PS256", "ES256");
+        assertThat(fapi2.dpopSigningAlgorithms()).containsExactly("PS256", "ES256", "EdDSA");
+        assertThat(baseline.advertised(keycloak, rule -> baseline.profile(rule) == Profile.OAUTH21).tokenEndpointAuthMethods())
+                .as("an OAuth 2.1 realm keeps Keycloak's list").isEqualTo(keycloak.tokenEndpointAuthMethods());
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +36,8 @@ class Fapi2RulesTest {
 
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     /** Keycloak's defaults for a realm: codes 60 s, request_uri 60 s, no rotation, RS256. */
-    private static final RealmSettings KEYCLOAK_REALM = new RealmSettings(Profile.OAUTH21, 300, 60, 60, false, "RS256");
-    private static final RealmSettings FAPI2_REALM = new RealmSettings(Profile.FAPI2, 300, 60, 60, false, "RS256");
+    private static final RealmSettings KEYCLOAK_REALM = new RealmSettings(Profile.OAUTH21, Set.of(), 300, 60, 60, false, "RS256");
+    private static final RealmSettings FAPI2_REALM = new RealmSettings(Profile.FAPI2, Set.of("admin-console"), 300, 60, 60, false, "RS256");
     /** A FAPI 2.0 client as Keycloak stores one that meets the profile. */
     private static final ClientSettings BANK = new ClientSettings("bank", false, List.of("https://bank.example/cb"), "S256", true, false, false)
             .with(ClientSetting.FULL_SCOPE_ALLOWED, false)
@@ -67,6 +68,11 @@ class Fapi2RulesTest {
         assertThat(plain.inRealm(FAPI2_REALM).profile()).isEqualTo(Profile.FAPI2);
         assertThat(plain.with(ClientSetting.PROFILE, "oauth21").inRealm(FAPI2_REALM).profile()).as("a client cannot lower its realm's").isEqualTo(Profile.FAPI2);
         assertThat(plain.with(ClientSetting.PROFILE, "fapi3").profile()).isEqualTo(Profile.OAUTH21);
+        ClientSettings console = new ClientSettings("admin-console", true, List.of("https://sso.example/admin/*"));
+        assertThat(console.inRealm(FAPI2_REALM).profile()).as("a console the realm's profile does not raise").isEqualTo(Profile.OAUTH21);
+        assertThat(console.with(ClientSetting.PROFILE, "fapi2").inRealm(FAPI2_REALM).profile()).as("unless raised itself").isEqualTo(Profile.FAPI2);
+        assertThat(plain.with(ClientSetting.BEARER_ONLY, true).inRealm(FAPI2_REALM).profile()).as("a resource server takes part in no flow")
+                .isEqualTo(Profile.OAUTH21);
     }
 
     @Test
@@ -122,11 +128,11 @@ class Fapi2RulesTest {
     void theRealmsLifespansRotationAndTheIssuerInTheResponse() {
         assertThat(Fapi2Rules.issuerInResponse(BANK.with(ClientSetting.EXCLUDE_ISSUER_FROM_AUTH_RESPONSE, "true")))
                 .hasValueSatisfying(v -> assertThat(v.setting().safeValue()).isEqualTo("false"));
-        assertThat(Fapi2Rules.shortLivedCodes(BANK.inRealm(new RealmSettings(Profile.OAUTH21, 300, 61, 60, false, "RS256"))))
+        assertThat(Fapi2Rules.shortLivedCodes(BANK.inRealm(new RealmSettings(Profile.OAUTH21, Set.of(), 300, 61, 60, false, "RS256"))))
                 .hasValueSatisfying(v -> assertThat(v.description()).startsWith("authorization codes live 61 seconds; FAPI 2.0 allows at most 60"));
-        assertThat(Fapi2Rules.shortLivedRequestUris(BANK.inRealm(new RealmSettings(Profile.OAUTH21, 300, 60, 599, false, "RS256")))).isEmpty();
-        assertThat(Fapi2Rules.shortLivedRequestUris(BANK.inRealm(new RealmSettings(Profile.OAUTH21, 300, 60, 600, false, "RS256")))).isPresent();
-        assertThat(Fapi2Rules.noRefreshTokenRotation(BANK.inRealm(new RealmSettings(Profile.OAUTH21, 300, 60, 60, true, "RS256")))).isPresent();
+        assertThat(Fapi2Rules.shortLivedRequestUris(BANK.inRealm(new RealmSettings(Profile.OAUTH21, Set.of(), 300, 60, 599, false, "RS256")))).isEmpty();
+        assertThat(Fapi2Rules.shortLivedRequestUris(BANK.inRealm(new RealmSettings(Profile.OAUTH21, Set.of(), 300, 60, 600, false, "RS256")))).isPresent();
+        assertThat(Fapi2Rules.noRefreshTokenRotation(BANK.inRealm(new RealmSettings(Profile.OAUTH21, Set.of(), 300, 60, 60, true, "RS256")))).isPresent();
         assertThat(Fapi2Rules.noRefreshTokenRotation(BANK.inRealm(RealmSettings.UNKNOWN))).as("not known: nothing to judge").isEmpty();
     }
 

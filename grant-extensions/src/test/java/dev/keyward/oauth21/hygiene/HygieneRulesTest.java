@@ -171,7 +171,7 @@ class HygieneRulesTest {
     }
 
     private static RealmSettings lifespan(int accessTokenSeconds) {
-        return new RealmSettings(null, accessTokenSeconds, null, null, null, null);
+        return new RealmSettings(null, null, accessTokenSeconds, null, null, null, null);
     }
 
     private static List<RuleId> rules(List<Finding> findings) {

@@ -46,7 +46,11 @@ public enum StoredSetting {
     CERTIFICATE_BOUND_TOKENS(attribute()),
     ID_TOKEN_SIGNATURE_ALGORITHM(attribute()),
     ACCESS_TOKEN_SIGNATURE_ALGORITHM(attribute()),
-    CLIENT_ASSERTION_SIGNATURE_ALGORITHM(attribute());
+    CLIENT_ASSERTION_SIGNATURE_ALGORITHM(attribute()),
+    USE_JWKS_STRING(attribute()),
+    JWKS_STRING(attribute()),
+    USE_JWKS_URL(attribute()),
+    JWT_CERTIFICATE(attribute());
 
     /** Where the bulk read finds a setting: the client's default client scopes are rows of their own, joined to the scopes' names. */
     public enum Bulk { COLUMN, COLLECTION, ATTRIBUTE, DEFAULT_CLIENT_SCOPES }

@@ -13,6 +13,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.RealmModel;
 
 import dev.keyward.oauth21.baseline.BaselineConfig;
+import dev.keyward.oauth21.baseline.BuiltInExemptions;
 import dev.keyward.oauth21.modes.EffectiveMode;
 import dev.keyward.oauth21.modes.ModePolicy;
 import dev.keyward.oauth21.rule.Mode;
@@ -56,7 +57,8 @@ public final class RuleModes {
 
     /** What the realm's clients inherit, and the realm's profile: the server's, raised by the realm's own. */
     public RealmSettings realmSettings(RealmModel realm) {
-        return new RealmSettings(policy.realmProfile(realm::getAttribute, problems(realm)), realm.getAccessTokenLifespan(),
+        return new RealmSettings(policy.realmProfile(realm::getAttribute, problems(realm)), BuiltInExemptions.NOT_RAISED_BY_THE_REALMS_PROFILE,
+                realm.getAccessTokenLifespan(),
                 realm.getAccessCodeLifespan(), realm.getParPolicy().getRequestUriLifespan(), realm.isRevokeRefreshToken(),
                 realm.getDefaultSignatureAlgorithm());
     }

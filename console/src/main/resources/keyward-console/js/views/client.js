@@ -273,6 +273,7 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
     }
     redraw(content,
       h('p', null, verdictLabels(client)),
+      client.profile === 'fapi2' && h('p', { id: 'kw-profile' }, t('client.profile-fapi2')),
       client.refreshTokens && h('p', { id: 'kw-refresh-tokens' }, t(`client.refresh-tokens-${client.refreshTokens}`)),
       findingsPart(client.findings ?? [], canManage && ((finding, opener) => fix(client, finding, opener))),
       evidencePart(client.runtime, evidence),

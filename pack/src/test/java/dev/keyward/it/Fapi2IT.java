@@ -107,6 +107,9 @@ class Fapi2IT {
         JsonNode reviewed = client(admin.get(report(FAPI2_REALM) + "?client=bank"), "bank");
         assertThat(reviewed.path("findings")).as("a client that meets FAPI 2.0 has nothing to find").isEmpty();
         assertThat(reviewed.path("verdictWhenEnforced").asText()).isEqualTo("compliant");
+        assertThat(reviewed.path("profile").asText()).as("raised by its realm").isEqualTo("fapi2");
+        assertThat(client(admin.get(report(FAPI2_REALM) + "?client=security-admin-console"), "security-admin-console").path("profile").asText())
+                .as("Keycloak's admin console is not raised by the realm").isEqualTo("oauth21");
     }
 
     @Test
@@ -224,13 +227,13 @@ class Fapi2IT {
     void theRealmsLifespansAndRotationAreEachFapi2ClientsFindings() {
         create(FAPI2_REALM, "bank", Map.of(), Map.of());
         JsonNode realm = admin.get("realms/" + FAPI2_REALM.name());
-        realmUpdate(FAPI2_REALM, Map.of("accessCodeLifespan", 120, "revokeRefreshToken", true), Map.of("parRequestUriLifespan", "600"));
+        admin.updateRealm(FAPI2_REALM.name(), Map.of("accessCodeLifespan", 120, "revokeRefreshToken", true), Map.of("parRequestUriLifespan", "600"));
         try {
             JsonNode reviewed = client(admin.get(report(FAPI2_REALM) + "?client=bank"), "bank");
             assertThat(reviewed.path("findings")).extracting(f -> f.path("rule").asText()).containsExactlyInAnyOrder("fapi2-short-lived-codes",
                     "fapi2-short-lived-request-uris", "fapi2-no-refresh-token-rotation");
         } finally {
-            realmUpdate(FAPI2_REALM, Map.of("accessCodeLifespan", realm.path("accessCodeLifespan").asInt(), "revokeRefreshToken", false),
+            admin.updateRealm(FAPI2_REALM.name(), Map.of("accessCodeLifespan", realm.path("accessCodeLifespan").asInt(), "revokeRefreshToken", false),
                     Map.of("parRequestUriLifespan", "60"));
         }
     }
@@ -338,11 +341,15 @@ class Fapi2IT {
         }
     }
 
-    /** The error a front-channel request gets back, or null when Keycloak shows its login page. */
+    /** The error a front-channel request gets back at the redirect URI, or null when Keycloak shows its login form. */
     private ErrorObject frontChannelError(URI frontChannel) {
         try (Browser browser = new Browser(server.baseUrl())) {
             Browser.Outcome outcome = browser.navigate(frontChannel);
-            return outcome.redirect() == null ? null : response(outcome.redirect()).toErrorResponse().getErrorObject();
+            if (outcome.redirect() == null) {
+                assertThat(outcome.loginForm()).as("the login form, not an error page: %s", outcome.text()).isTrue();
+                return null;
+            }
+            return response(outcome.redirect()).toErrorResponse().getErrorObject();
         }
     }
 
@@ -377,17 +384,7 @@ class Fapi2IT {
         return "realms/" + realm.name() + "/keyward-oauth21/compliance";
     }
 
-    /** Sets these realm attributes and keeps the others: Keycloak's realm update removes every attribute it is not given. */
     private void realmAttributes(ThrowawayRealm realm, Map<String, String> attributes) {
-        realmUpdate(realm, Map.of(), attributes);
-    }
-
-    private void realmUpdate(ThrowawayRealm realm, Map<String, Object> fields, Map<String, String> attributes) {
-        Map<String, String> all = new HashMap<>();
-        admin.get("realms/" + realm.name()).path("attributes").fields().forEachRemaining(entry -> all.put(entry.getKey(), entry.getValue().asText()));
-        all.putAll(attributes);
-        Map<String, Object> update = new HashMap<>(fields);
-        update.put("attributes", all);
-        AdminClient.expect(204, admin.put("realms/" + realm.name(), update));
+        admin.updateRealm(realm.name(), Map.of(), attributes);
     }
 }

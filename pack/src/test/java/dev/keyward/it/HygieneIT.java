@@ -217,7 +217,7 @@ class HygieneIT {
     }
 
     private void realmAttributes(Map<String, String> attributes) {
-        AdminClient.expect(204, admin.put("realms/" + REALM.name(), Map.of("attributes", attributes)));
+        admin.updateRealm(REALM.name(), Map.of(), attributes);
     }
 
     /** The client's finding of the rule, or null. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,19 @@ public final class AdminClient {
             throw unexpected(response);
         }
         return json(response).path("token").asText();
+    }
+
+    /**
+     * Updates the realm's fields and sets these of its attributes, keeping the others: Keycloak's realm update removes
+     * every attribute it is not given. An empty value leaves the attribute unset for Keyward.
+     */
+    public void updateRealm(String realm, Map<String, Object> fields, Map<String, String> attributes) {
+        Map<String, Object> update = new HashMap<>(fields);
+        Map<String, String> all = new HashMap<>();
+        get("realms/" + realm).path("attributes").fields().forEachRemaining(entry -> all.put(entry.getKey(), entry.getValue().asText()));
+        all.putAll(attributes);
+        update.put("attributes", all);
+        expect(204, put("realms/" + realm, update));
     }
 
     public void createRealm(JsonNode realm) {

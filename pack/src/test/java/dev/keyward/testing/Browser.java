@@ -122,11 +122,21 @@ public final class Browser implements AutoCloseable {
 
         public URI redirectOrFail() {
             if (redirect == null) {
-                String text = page instanceof HtmlPage html ? html.asNormalizedText() : page.getWebResponse().getContentAsString();
                 throw new AssertionError("Expected a redirect to the client, but the browser is on "
-                        + page.getUrl() + " (" + page.getWebResponse().getStatusCode() + "):\n" + text);
+                        + page.getUrl() + " (" + page.getWebResponse().getStatusCode() + "):\n" + text());
             }
             return redirect;
+        }
+
+        /** Whether the browser stopped on Keycloak's login form, not on an error page. */
+        public boolean loginForm() {
+            return redirect == null && page instanceof HtmlPage html && html.getElementById("kc-form-login") != null;
+        }
+
+        /** The text of the page the browser stopped on (an error page's message), or the redirect. */
+        public String text() {
+            return redirect != null ? redirect.toString()
+                    : page instanceof HtmlPage html ? html.asNormalizedText() : page.getWebResponse().getContentAsString();
         }
 
         @Override

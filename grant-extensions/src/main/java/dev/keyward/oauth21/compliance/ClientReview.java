@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.keyward.oauth21.refresh.RefreshTokenRules;
+import dev.keyward.oauth21.rule.Profile;
 
 /**
  * One client in the compliance report.
@@ -12,9 +13,10 @@ import dev.keyward.oauth21.refresh.RefreshTokenRules;
  * @param verdictWhenEnforced once every rule is enforced
  * @param version             identifies the settings judged, so a fix can refuse to act on a client changed since
  * @param refreshTokens       how a public client's refresh tokens are protected (rotation or DPoP); empty for the others
+ * @param profile             the profile the client is held to
  */
 public record ClientReview(String clientId, ClientVerdict verdict, ClientVerdict verdictWhenEnforced, List<ReportedFinding> findings,
-                           String version, Optional<RefreshTokenRules.Protection> refreshTokens) {
+                           String version, Optional<RefreshTokenRules.Protection> refreshTokens, Profile profile) {
 
     public ClientReview {
         findings = List.copyOf(findings);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.rule.Mode;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ClientQueryTest {
             entry("web", ClientVerdict.COMPLIANT, ClientVerdict.COMPLIANT, 0));
 
     private static ComplianceGate.Entry entry(String id, ClientVerdict verdict, ClientVerdict later, int runtime, ReportedFinding... findings) {
-        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty()),
+        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty(), Profile.OAUTH21),
                 new RuntimeActivity(runtime, null, List.of()));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.rule.Mode;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ComplianceGateTest {
             "true", "switch off Direct access grants", "the password grant", Mode.REPORT, Outcome.REPORTED, "false");
 
     private static ComplianceGate.Entry client(String id, ClientVerdict verdict, ClientVerdict later, ReportedFinding... findings) {
-        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty()), RuntimeActivity.NONE);
+        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty(), Profile.OAUTH21), RuntimeActivity.NONE);
     }
 
     @Test
@@ -43,7 +44,7 @@ class ComplianceGateTest {
     @Test
     void aBreakingClientFailsWithItsBreakingFindingsTheirFixAndWhatWasSeenAtRuntime() {
         ComplianceGate.Entry legacy = new ComplianceGate.Entry(new ClientReview("legacy", ClientVerdict.BREAKS, ClientVerdict.BREAKS,
-                List.of(WILDCARD, PASSWORD_REPORTED), "v1", Optional.empty()), new RuntimeActivity(7, Instant.parse("2026-12-04T08:00:00Z"), List.of()));
+                List.of(WILDCARD, PASSWORD_REPORTED), "v1", Optional.empty(), Profile.OAUTH21), new RuntimeActivity(7, Instant.parse("2026-12-04T08:00:00Z"), List.of()));
 
         ComplianceGate.Answer answer = new ComplianceGate(false).judge("acme", List.of(legacy, client("web", ClientVerdict.COMPLIANT, ClientVerdict.COMPLIANT)));
 

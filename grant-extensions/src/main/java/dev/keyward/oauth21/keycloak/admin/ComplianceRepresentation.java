@@ -22,14 +22,15 @@ public record ComplianceRepresentation(String realm, String generatedAt, int win
     /**
      * One client: its verdicts, findings with their fixes, exemptions and what happened at runtime. {@code refreshTokens}
      * says how a public client's refresh tokens are protected, {@code rotation} or {@code dpop}; null for the others.
+     * {@code profile} is the profile the client is held to, {@code oauth21} or {@code fapi2}.
      */
     public record Client(String clientId, String verdict, String verdictWhenEnforced, String version, List<Finding> findings,
-                         List<ExemptionRepresentation> exemptions, Runtime runtime, String refreshTokens) {
+                         List<ExemptionRepresentation> exemptions, Runtime runtime, String refreshTokens, String profile) {
 
         static Client of(ClientReview review, List<ExemptionRepresentation> exemptions, RuntimeActivity runtime) {
             return new Client(review.clientId(), review.verdict().id(), review.verdictWhenEnforced().id(), review.version(),
                     review.findings().stream().map(Finding::of).toList(), exemptions, Runtime.of(runtime),
-                    review.refreshTokens().map(RefreshTokenRules.Protection::id).orElse(null));
+                    review.refreshTokens().map(RefreshTokenRules.Protection::id).orElse(null), review.profile().id());
         }
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Realm configuration as code: the demo realm goes through Keycloak's own offline import and
  * export ({@code kc.sh import}, {@code kc.sh export}) and back, on H2 and on PostgreSQL, and nothing Keyward configures
  * drifts: flows and their steps' settings, the terms action and its version, mapper settings,
- * brand and mode attributes, exemptions stored on clients, the user-profile attributes for terms.
+ * brand, mode and profile attributes (the realm raised to FAPI 2.0, a client raised on its own), exemptions stored on
+ * clients, the user-profile attributes for terms.
  * On drift it names the JSON paths that differ.
  */
 @ExtendWith(KeycloakExtension.class)
@@ -57,6 +58,8 @@ class RealmRoundTripIT {
         assertThat(expected.path("clients").size()).as("clients with Keyward mappers or an exemption").isEqualTo(3);
         assertThat(expected.path("requiredActions").path("keyward-terms").path("config").path("terms-version").asText()).isEqualTo("2026-11");
         assertThat(expected.path("userProfileTermsAttributes").size()).isEqualTo(2);
+        assertThat(expected.path("attributes").path("keyward.profile").asText()).isEqualTo("fapi2");
+        assertThat(expected.path("clients").path("web").path("attributes").path("keyward.profile").asText()).isEqualTo("fapi2");
         assertThat(drift(expected, keywardState(first))).as("from the demo file to Keycloak's export").isEmpty();
         assertThat(drift(keywardState(first), keywardState(second))).as("from one export to the next after re-import").isEmpty();
         assertThat(drift(keywardState(first), keywardState(onPostgres))).as("from H2's export through PostgreSQL").isEmpty();
@@ -86,9 +89,13 @@ class RealmRoundTripIT {
         }
     }
 
+    /** The demo realm with an exemption, raised to FAPI 2.0 (reporting) as a whole and for one client of its own. */
     private static ObjectNode demoRealmWithExemption() throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(KcShCommand.realmExports().resolve("acme-realm.json").toFile());
         withExemption(realm, "web", "pkce-required");
+        ObjectNode attributes = realm.has("attributes") ? (ObjectNode) realm.get("attributes") : realm.putObject("attributes");
+        attributes.put("keyward.profile", "fapi2").put("keyward.fapi2.mode", "report");
+        clientAttributes(realm, "web").put("keyward.profile", "fapi2");
         return realm;
     }
 
@@ -161,13 +168,17 @@ class RealmRoundTripIT {
     }
 
     private static void withExemption(ObjectNode realm, String clientId, String rule) {
+        clientAttributes(realm, clientId).put("keyward.exemption." + rule, "{\"reason\":\"legacy SSO, ticket OPS-7\",\"expires\":\"2099-01-01T00:00:00Z\","
+                + "\"grantedAt\":\"2026-12-02T00:00:00Z\",\"grantedBy\":\"admin\"}");
+    }
+
+    private static ObjectNode clientAttributes(ObjectNode realm, String clientId) {
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals(clientId)) {
-                ObjectNode attributes = client.has("attributes") ? (ObjectNode) client.get("attributes") : ((ObjectNode) client).putObject("attributes");
-                attributes.put("keyward.exemption." + rule, "{\"reason\":\"legacy SSO, ticket OPS-7\",\"expires\":\"2099-01-01T00:00:00Z\","
-                        + "\"grantedAt\":\"2026-12-02T00:00:00Z\",\"grantedBy\":\"admin\"}");
+                return client.has("attributes") ? (ObjectNode) client.get("attributes") : ((ObjectNode) client).putObject("attributes");
             }
         }
+        throw new AssertionError("The demo realm has no client " + clientId);
     }
 
     private static ObjectNode startingWith(JsonNode object, String prefix) {

@@ -1,8 +1,6 @@
 package dev.keyward.oauth21.rule;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a rule does when a request breaks it. */
@@ -16,19 +14,15 @@ public enum Mode {
 
     /** {@code off}, {@code report} or {@code enforce} (any case, surrounding spaces ignored), else empty. */
     public static Optional<Mode> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String id = value.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(mode -> mode.id().equals(id)).findFirst();
+        return LowerCaseIds.parse(values(), value);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Mode::id).toList();
+        return LowerCaseIds.all(values());
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseIds.of(this);
     }
 
     /** This mode, or {@code ceiling} where this one is stricter. */

@@ -1,8 +1,6 @@
 package dev.keyward.oauth21.rule;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,19 +16,15 @@ public enum Profile {
 
     /** {@code oauth21} or {@code fapi2} (any case, surrounding spaces ignored), else empty. */
     public static Optional<Profile> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String id = value.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(profile -> profile.id().equals(id)).findFirst();
+        return LowerCaseIds.parse(values(), value);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Profile::id).toList();
+        return LowerCaseIds.all(values());
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return LowerCaseIds.of(this);
     }
 
     /** Whether a client of this profile is held to the rules of {@code other}. */

@@ -36,11 +36,12 @@ public final class AbBenchmark {
         SCENARIOS.put("client-credentials", ClientCredentialsSimulation.class);
         SCENARIOS.put("refresh", RefreshSimulation.class);
         SCENARIOS.put("login", LoginSimulation.class);
+        SCENARIOS.put("fapi2", Fapi2Simulation.class);
     }
 
     /** Which request of a scenario's report is its measure: one per login, per refresh, per grant. */
     private static final Map<String, String> MEASURED = Map.of("client-credentials", KeycloakFlows.CLIENT_CREDENTIALS,
-            "refresh", KeycloakFlows.REFRESH, "login", KeycloakFlows.LOGIN_FORM);
+            "refresh", KeycloakFlows.REFRESH, "login", KeycloakFlows.LOGIN_FORM, "fapi2", KeycloakFlows.FAPI2_PUSH_AND_TOKEN);
 
     /** The run's settings. */
     record Plan(Path stockHome, Path keywardHome, Path out, int pairs, int rounds, Duration round, Duration warmup, List<String> modes,
@@ -99,10 +100,11 @@ public final class AbBenchmark {
 
     private void run(Plan plan) {
         BenchServer.BenchCertificate certificate = BenchServer.BenchCertificate.create(plan.out());
+        String bankKey = Fapi2Simulation.makeBankKey();
         List<Ratios.Measurement> measurements = new ArrayList<>();
         Map<String, CpuAttribution.Shares> cpu = new LinkedHashMap<>();
         for (int pair = 1; pair <= plan.pairs(); pair++) {
-            List<BenchServer> servers = servers(plan, pair);
+            List<BenchServer> servers = servers(plan, pair, bankKey);
             Map<BenchServer, KcShProcess> running = new LinkedHashMap<>();
             Map<String, List<CpuAttribution.Window>> windows = new LinkedHashMap<>();
             try {
@@ -159,14 +161,14 @@ public final class AbBenchmark {
         report(plan, measurements, cpu);
     }
 
-    private static List<BenchServer> servers(Plan plan, int pair) {
+    private static List<BenchServer> servers(Plan plan, int pair, String bankKey) {
         List<BenchServer> servers = new ArrayList<>();
         Path work = plan.out().resolve("pair-" + pair);
-        servers.add(new BenchServer(STOCK, plan.stockHome(), work, 28443, List.of()));
+        servers.add(new BenchServer(STOCK, plan.stockHome(), work, 28443, List.of(), bankKey));
         int port = 28453;
         for (String mode : plan.modes()) {
             servers.add(new BenchServer(mode, copyOf(plan.keywardHome(), plan.out().resolve("keyward-" + mode)), work, port,
-                    List.of("--spi-client-policy-executor--keyward-oauth21--mode=" + mode)));
+                    List.of("--spi-client-policy-executor--keyward-oauth21--mode=" + mode), bankKey));
             port += 10;
         }
         return servers;
@@ -191,7 +193,7 @@ public final class AbBenchmark {
 
     private static GatlingRun.Result load(Plan plan, BenchServer server, String scenario, Duration duration, Path results, String label,
                                           boolean report) {
-        int users = scenario.equals("login") ? plan.loginUsers() : plan.tokenUsers();
+        int users = scenario.equals("login") || scenario.equals("fapi2") ? plan.loginUsers() : plan.tokenUsers();
         return GatlingRun.run(SCENARIOS.get(scenario), new BenchTarget(server.baseUrl(), users, duration, plan.open()), results, label,
                 report);
     }

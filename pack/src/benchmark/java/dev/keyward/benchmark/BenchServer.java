@@ -14,6 +14,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +32,9 @@ import dev.keyward.testing.KcShProcess;
  *
  * @param name    {@code stock}, or Keyward's baseline mode
  * @param options Keycloak start options beyond the common ones (Keyward's mode)
+ * @param bankKey the public JWK of the FAPI 2.0 client {@link BenchTarget#BANK}
  */
-record BenchServer(String name, Path home, Path work, int port, List<String> options) {
+record BenchServer(String name, Path home, Path work, int port, List<String> options, String bankKey) {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +57,7 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
                 }
             }
             Files.createDirectories(data.resolve("import"));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(data.resolve("import/bench-realm.json").toFile(), realm());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(data.resolve("import/bench-realm.json").toFile(), realm(options.isEmpty(), bankKey));
             Files.createDirectories(work);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + home, e);
@@ -99,19 +101,42 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
         throw new IllegalStateException(name + ": Keycloak was not ready within " + STARTUP + ". " + process.logTail(40));
     }
 
-    /** The same realm on every server: users with passwords, a public SPA client and a confidential service client. */
-    private static Map<String, Object> realm() {
+    /**
+     * The same realm on every server: users with passwords, a public SPA client, a confidential service client and a
+     * FAPI 2.0 client. That one is held to Keycloak's own {@code fapi-2-dpop-security-profile} on the stock server (a
+     * client policy for the clients with the role {@link BenchTarget#BANK_ROLE}) and to Keyward's fapi2, enforced, on
+     * the others: the A/B of the two profiles.
+     */
+    private static Map<String, Object> realm(boolean stock, String bankKey) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 1; i <= BenchTarget.USER_COUNT; i++) {
             users.add(Map.of("username", "bench-user-" + i, "enabled", true, "email", "bench-user-" + i + "@bench.example",
                     "emailVerified", true, "firstName", "Bench", "lastName", "User " + i,
                     "credentials", List.of(Map.of("type", "password", "value", BenchTarget.PASSWORD, "temporary", false))));
         }
-        return Map.of("realm", BenchTarget.REALM, "enabled", true, "users", users, "clients", List.of(
+        Map<String, String> bankAttributes = new HashMap<>(Map.of("use.jwks.string", "true", "jwks.string", "{\"keys\":[" + bankKey + "]}",
+                "token.endpoint.auth.signing.alg", "PS256", "require.pushed.authorization.requests", "true", "dpop.bound.access.tokens", "true",
+                "pkce.code.challenge.method", "S256", "id.token.signed.response.alg", "PS256", "access.token.signed.response.alg", "PS256"));
+        if (!stock) {
+            bankAttributes.put("keyward.profile", "fapi2");
+        }
+        Map<String, Object> realm = new HashMap<>(Map.of("realm", BenchTarget.REALM, "enabled", true, "users", users, "clients", List.of(
                 Map.of("clientId", BenchTarget.SPA, "publicClient", true, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
                         "redirectUris", List.of(BenchTarget.REDIRECT_URI), "attributes", Map.of("pkce.code.challenge.method", "S256")),
                 Map.of("clientId", BenchTarget.SERVICE, "publicClient", false, "secret", BenchTarget.SERVICE_SECRET,
-                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false)));
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false),
+                Map.of("clientId", BenchTarget.BANK, "publicClient", false, "clientAuthenticatorType", "client-jwt", "standardFlowEnabled", true,
+                        "directAccessGrantsEnabled", false, "fullScopeAllowed", false, "redirectUris", List.of(BenchTarget.REDIRECT_URI),
+                        "attributes", bankAttributes)),
+                "roles", Map.of("client", Map.of(BenchTarget.BANK, List.of(Map.of("name", BenchTarget.BANK_ROLE))))));
+        if (stock) {
+            realm.put("clientPolicies", Map.of("policies", List.of(Map.of("name", "fapi-2-dpop", "enabled", true,
+                    "conditions", List.of(Map.of("condition", "client-roles", "configuration", Map.of("roles", List.of(BenchTarget.BANK_ROLE)))),
+                    "profiles", List.of("fapi-2-dpop-security-profile")))));
+        } else {
+            realm.put("attributes", Map.of("keyward.fapi2.mode", "enforce"));
+        }
+        return realm;
     }
 
     static void sleep(Duration duration) {

@@ -20,8 +20,14 @@ record BenchTarget(String baseUrl, int users, Duration duration, boolean open) {
     static final String REDIRECT_URI = "https://app.bench.example/callback";
     static final String PASSWORD = "bench-password";
     static final int USER_COUNT = 50;
+    /** The FAPI 2.0 client: private_key_jwt, PAR, DPoP; held to Keycloak's own FAPI 2 profile on the stock server, Keyward's fapi2 on the others. */
+    static final String BANK = "bench-bank";
+    static final String BANK_ROLE = "fapi2";
 
     private static final String PREFIX = "keyward.bench.";
+
+    /** The FAPI 2.0 client's signing key (a private JWK), made once per run and handed to the simulations. */
+    static final String BANK_KEY = PREFIX + "bank-key";
 
     void publish() {
         System.setProperty(PREFIX + "url", baseUrl);

@@ -34,6 +34,7 @@ final class KeycloakFlows {
     static final String LOGIN_FORM = "login form";
     static final String REFRESH = "refresh";
     static final String CLIENT_CREDENTIALS = "client credentials";
+    static final String FAPI2_PUSH_AND_TOKEN = "fapi2 push and code exchange";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,6 +66,46 @@ final class KeycloakFlows {
                         .formParam("client_id", BenchTarget.SPA).formParam("code", "#{code}")
                         .formParam("redirect_uri", BenchTarget.REDIRECT_URI).formParam("code_verifier", "#{verifier}")
                         .check(status().is(200), jsonPath("$.refresh_token").saveAs("refreshToken")));
+    }
+
+    /**
+     * A FAPI 2.0 sign-in with DPoP as {@link BenchTarget#BANK}: PAR with private_key_jwt and {@code dpop_jkt}, the login page
+     * by {@code request_uri}, the form post, the code exchange with private_key_jwt and a DPoP proof. Measured: the push and
+     * the code exchange together, where both profiles judge (their latencies summed, once per sign-in).
+     */
+    static ChainBuilder fapi2Login(BenchTarget target) {
+        Fapi2Client bank = Fapi2Client.published(target);
+        return exec(session -> {
+            String verifier = randomToken();
+            return session.set("verifier", verifier).set("challenge", challenge(verifier)).set("state", randomToken())
+                    .set("username", "bench-user-" + (1 + ThreadLocalRandom.current().nextInt(BenchTarget.USER_COUNT)))
+                    .set("parAssertion", bank.assertion()).set("tokenAssertion", bank.assertion());
+        }).exec(http("pushed request").post(BenchTarget.realmPath("ext/par/request"))
+                        .formParam("response_type", "code").formParam("client_id", BenchTarget.BANK)
+                        .formParam("redirect_uri", BenchTarget.REDIRECT_URI).formParam("scope", "openid").formParam("state", "#{state}")
+                        .formParam("code_challenge", "#{challenge}").formParam("code_challenge_method", "S256")
+                        .formParam("dpop_jkt", bank.dpopThumbprint())
+                        .formParam("client_assertion_type", Fapi2Client.ASSERTION_TYPE).formParam("client_assertion", "#{parAssertion}")
+                        .check(status().is(201), jsonPath("$.request_uri").saveAs("requestUri"), responseTimeInMillis().saveAs("parLatency")))
+                // Keycloak may answer a pushed request with a redirect to its login page (login-actions/authenticate).
+                .exec(http("login page by request_uri").get(BenchTarget.realmPath("auth"))
+                        .queryParam("client_id", BenchTarget.BANK).queryParam("request_uri", "#{requestUri}")
+                        .check(status().in(200, 302), header("Location").optional().saveAs("loginPage"),
+                                css("#kc-form-login", "action").optional().saveAs("action")))
+                .doIf(session -> session.contains("loginPage")).then(
+                        exec(http("login page").get("#{loginPage}").check(status().is(200), css("#kc-form-login", "action").saveAs("action")))
+                                .exec(session -> session.remove("loginPage")))
+                .exec(http("fapi2 login form").post("#{action}").formParam("username", "#{username}")
+                        .formParam("password", BenchTarget.PASSWORD).formParam("credentialId", "")
+                        .check(status().is(302), header("Location").transform(KeycloakFlows::code).saveAs("code")))
+                .exec(session -> session.set("dpop", bank.dpopProof("POST", target.baseUrl() + BenchTarget.realmPath("token"))))
+                .exec(http("fapi2 code exchange").post(BenchTarget.realmPath("token")).header("DPoP", "#{dpop}")
+                        .formParam("grant_type", "authorization_code").formParam("code", "#{code}")
+                        .formParam("redirect_uri", BenchTarget.REDIRECT_URI).formParam("code_verifier", "#{verifier}")
+                        .formParam("client_assertion_type", Fapi2Client.ASSERTION_TYPE).formParam("client_assertion", "#{tokenAssertion}")
+                        .check(status().is(200), jsonPath("$.token_type").is("DPoP"), responseTimeInMillis().saveAs("tokenLatency")))
+                .exec(session -> LatencyRecorder.record(FAPI2_PUSH_AND_TOKEN,
+                        session.set(LatencyRecorder.LATENCY, session.getInt("parLatency") + session.getInt("tokenLatency"))));
     }
 
     /** One refresh grant; keeps the new refresh token (Keyward makes a public client's refresh tokens one-time). */

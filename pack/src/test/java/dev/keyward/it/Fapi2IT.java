@@ -239,13 +239,20 @@ class Fapi2IT {
     }
 
     @Test
-    void aClientAssertionIsAcceptedOnceAndARegistrationWithAnUnknownProfileIsRefused() {
+    void aClientAssertionIsAcceptedOnceAndForTheIssuerOnlyAndARegistrationWithAnUnknownProfileIsRefused() {
         FapiClient bank = create(FAPI2_REALM, "bank", Map.of(), Map.of());
         PrivateKeyJWT once = bank.assertion();
         TokenResponse first = bank.token(new RefreshTokenGrant(new RefreshToken("not-a-refresh-token")), once, true);
         assertThat(first.toErrorResponse().getErrorObject().getCode()).as("authenticated, then the grant is refused").isEqualTo("invalid_grant");
         TokenResponse replay = bank.token(new RefreshTokenGrant(new RefreshToken("not-a-refresh-token")), once, true);
         assertThat(replay.toErrorResponse().getErrorObject().getCode()).as("the same assertion again").isEqualTo("invalid_client");
+
+        realmAttributes(FAPI2_REALM, Map.of("keyward.fapi2.mode", "enforce"));
+        FapiClient.Pushed atTokenEndpoint = bank.push(OPENID, true, true, bank.assertionFor(bank.metadata().getTokenEndpointURI()));
+        assertThat(atTokenEndpoint.response().indicatesSuccess()).as("an assertion made for the token endpoint").isFalse();
+        assertThat(atTokenEndpoint.response().toErrorResponse().getErrorObject().getDescription())
+                .startsWith("Keyward rule fapi2-client-authentication: a FAPI 2.0 client assertion must name the issuer");
+        assertThat(bank.push(OPENID, true, true).requestUri()).as("the issuer as its only audience").isNotNull();
 
         HttpResponse<String> typo = admin.post("realms/" + FAPI2_REALM.name() + "/clients", Map.of("clientId", "typo",
                 "attributes", Map.of("keyward.profile", "fapi-2")));
@@ -279,6 +286,7 @@ class Fapi2IT {
 
     /** PAR with private_key_jwt and dpop_jkt, sign-in, iss checked, DPoP-bound PS256 tokens, refresh with DPoP, the code used once. */
     private void fullFlow(FapiClient bank, ThrowawayRealm realm) {
+        long started = System.currentTimeMillis();
         FapiClient.Pushed pushed = bank.push(OPENID, true, true);
         URI requestUri = pushed.requestUri();
         assertThat(pushed.response().toSuccessResponse().getLifetime()).as("request_uri lifetime, s").isPositive().isLessThan(600);
@@ -304,7 +312,7 @@ class Fapi2IT {
                 .as("a replayed code revokes what it was exchanged for (RFC 9700 section 4.5)").isFalse();
         assertThat(new KeywardEvents(admin, realm.name()).all()).as("nothing to find in a compliant flow")
                 .noneMatch(event -> event.path("details").path("keyward_rule").asText().startsWith("fapi2-")
-                        && event.path("clientId").asText().equals(bank.clientId()));
+                        && event.path("clientId").asText().equals(bank.clientId()) && event.path("time").asLong() >= started);
     }
 
     private JsonNode discovery(ThrowawayRealm realm) {

@@ -80,6 +80,10 @@ public final class FapiClient {
         return clientId.getValue();
     }
 
+    public OIDCProviderMetadata metadata() {
+        return metadata;
+    }
+
     /**
      * The client as the admin API creates one that meets FAPI 2.0: confidential, private_key_jwt with its public key
      * and PS256, PAR and DPoP-bound tokens required, PKCE S256, PS256 tokens, full scope off; {@code attributes}
@@ -117,9 +121,13 @@ public final class FapiClient {
 
     /** A fresh private_key_jwt assertion (its own jti) with the issuer as its audience, as FAPI 2.0 asks. */
     public PrivateKeyJWT assertion() {
+        return assertionFor(URI.create(metadata.getIssuer().getValue()));
+    }
+
+    /** A fresh private_key_jwt assertion for another audience, e.g. an endpoint, which Keycloak alone also accepts. */
+    public PrivateKeyJWT assertionFor(URI audience) {
         try {
-            return new PrivateKeyJWT(clientId, URI.create(metadata.getIssuer().getValue()), JWSAlgorithm.PS256, signingKey.toPrivateKey(),
-                    signingKey.getKeyID(), null);
+            return new PrivateKeyJWT(clientId, audience, JWSAlgorithm.PS256, signingKey.toPrivateKey(), signingKey.getKeyID(), null);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -130,6 +138,11 @@ public final class FapiClient {
      * the redirect URI where {@code withRedirectUri}.
      */
     public Pushed push(Scope scope, boolean bindDpopKey, boolean withRedirectUri) {
+        return push(scope, bindDpopKey, withRedirectUri, assertion());
+    }
+
+    /** The same, authenticated by {@code authentication}. */
+    public Pushed push(Scope scope, boolean bindDpopKey, boolean withRedirectUri, ClientAuthentication authentication) {
         State state = new State();
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(ResponseType.CODE, clientId)
@@ -144,7 +157,7 @@ public final class FapiClient {
                 throw new IllegalStateException(e);
             }
         }
-        PushedAuthorizationRequest par = new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(), assertion(),
+        PushedAuthorizationRequest par = new PushedAuthorizationRequest(metadata.getPushedAuthorizationRequestEndpointURI(), authentication,
                 request.build());
         try {
             return new Pushed(PushedAuthorizationResponse.parse(par.toHTTPRequest().send()), state, verifier);

@@ -68,7 +68,7 @@ public final class Baseline {
     public static final RuleId FAPI2_PUSHED_REDIRECT_URI = RuleId.of("fapi2-pushed-redirect-uri");
     /** FAPI 2.0 SP §5.3.2.1: confidential clients only. */
     public static final RuleId FAPI2_CONFIDENTIAL_CLIENT = RuleId.of("fapi2-confidential-client");
-    /** FAPI 2.0 SP §5.3.2.1: private_key_jwt or mutual TLS. */
+    /** FAPI 2.0 SP §5.3.2.1: private_key_jwt (the issuer its assertions' only audience) or mutual TLS. */
     public static final RuleId FAPI2_CLIENT_AUTHENTICATION = RuleId.of("fapi2-client-authentication");
     /** FAPI 2.0 SP §5.3.2.1, RFC 9449: sender-constrained (DPoP-bound) tokens. */
     public static final RuleId FAPI2_SENDER_CONSTRAINED_TOKENS = RuleId.of("fapi2-sender-constrained-tokens");
@@ -148,6 +148,7 @@ public final class Baseline {
                         .configuration(Fapi2Rules::confidentialClient))
                 .rule(FAPI2_CLIENT_AUTHENTICATION, rule -> rule.profile(Profile.FAPI2)
                         .configuration(Fapi2Rules::keyBasedClientAuthentication)
+                        .check(Phase.CLIENT_AUTHENTICATION, Fapi2Rules::issuerAsAssertionAudience)
                         .advertises(Fapi2Rules::advertiseKeyBasedClientAuthentication))
                 .rule(FAPI2_SENDER_CONSTRAINED_TOKENS, rule -> rule.profile(Profile.FAPI2)
                         .check(Phase.TOKEN, Fapi2Rules::senderConstrainedRequest)

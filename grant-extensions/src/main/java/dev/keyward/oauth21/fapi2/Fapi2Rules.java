@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientAssertion;
 import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.Metadata;
@@ -67,6 +68,19 @@ public final class Fapi2Rules {
                 .about(new Violation.Setting(ClientSetting.PUBLIC_CLIENT.id(), "true",
                         "switch Client authentication on under Settings > Capability config, then choose Signed JWT as the"
                                 + " client authenticator under Credentials", null, true)));
+    }
+
+    /**
+     * Section 5.3.2.1: a client assertion names this server's issuer identifier as its one audience. Keycloak on its
+     * own also accepts its token, introspection, PAR and CIBA endpoints, so an assertion made for one of them could be
+     * replayed at another.
+     */
+    public static Optional<Violation> issuerAsAssertionAudience(ClientAssertion assertion) {
+        if (assertion.audience().equals(List.of(assertion.issuer()))) {
+            return Optional.empty();
+        }
+        return Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT, "a FAPI 2.0 client assertion must name the issuer " + assertion.issuer()
+                + " as its only audience, not " + assertion.audience() + " (FAPI 2.0 Security Profile 5.3.2.1)"));
     }
 
     /** Section 5.3.2.1: a confidential client authenticates with private_key_jwt or mutual TLS, never a shared secret. */

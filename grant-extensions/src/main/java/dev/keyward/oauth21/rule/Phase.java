@@ -16,6 +16,8 @@ public final class Phase<S> {
     public static final Phase<AuthorizationRequest> AUTHORIZATION = new Phase<>("authorization", AuthorizationRequest::client);
     /** An authorization request at the pushed authorization request endpoint (RFC 9126), with its parameters as pushed. */
     public static final Phase<AuthorizationRequest> PUSH = new Phase<>("push", AuthorizationRequest::client);
+    /** A client assertion (private_key_jwt) at the PAR and token endpoints. */
+    public static final Phase<ClientAssertion> CLIENT_AUTHENTICATION = new Phase<>("client-authentication", ClientAssertion::client);
     /** A token request (code redemption, password grant, client credentials). */
     public static final Phase<TokenRequest> TOKEN = new Phase<>("token", TokenRequest::client);
     /** A refresh token presented at the token endpoint. */

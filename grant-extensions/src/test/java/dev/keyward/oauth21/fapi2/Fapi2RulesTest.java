@@ -18,6 +18,7 @@ import dev.keyward.oauth21.baseline.Baseline;
 import dev.keyward.oauth21.baseline.BaselineConfig;
 import dev.keyward.oauth21.modes.ModePolicy;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientAssertion;
 import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSetting;
 import dev.keyward.oauth21.rule.ClientSettings;
@@ -109,6 +110,20 @@ class Fapi2RulesTest {
         assertThat(Fapi2Rules.keyBasedClientAuthentication(BANK.with(ClientSetting.CLIENT_AUTHENTICATOR, "client-x509"))).as("mutual TLS").isEmpty();
         assertThat(Fapi2Rules.keyBasedClientAuthentication(BANK.with(ClientSetting.CLIENT_AUTHENTICATOR, null)))
                 .as("Keycloak's default is a client secret").isPresent();
+    }
+
+    @Test
+    void aClientAssertionNamesTheIssuerAsItsOnlyAudience() {
+        String issuer = "https://sso.example/realms/bank";
+        assertThat(baseline.check(Phase.CLIENT_AUTHENTICATION, new ClientAssertion(BANK, List.of(issuer), issuer))).isEmpty();
+        List<Finding> endpoint = baseline.check(Phase.CLIENT_AUTHENTICATION,
+                new ClientAssertion(BANK, List.of(issuer + "/protocol/openid-connect/token"), issuer));
+        assertThat(rules(endpoint)).containsExactly(Baseline.FAPI2_CLIENT_AUTHENTICATION);
+        assertThat(endpoint.get(0).error()).isEqualTo("invalid_client");
+        assertThat(Fapi2Rules.issuerAsAssertionAudience(new ClientAssertion(BANK, List.of(issuer, "https://other.example"), issuer)))
+                .as("the issuer among others").isPresent();
+        assertThat(baseline.check(Phase.CLIENT_AUTHENTICATION, new ClientAssertion(BANK.with(ClientSetting.PROFILE, null), List.of("x"), issuer)))
+                .as("an OAuth 2.1 client: Keycloak's own audience rules").isEmpty();
     }
 
     @Test

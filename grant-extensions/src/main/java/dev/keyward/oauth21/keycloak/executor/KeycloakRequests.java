@@ -1,19 +1,25 @@
 package dev.keyward.oauth21.keycloak.executor;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.keycloak.OAuth2Constants;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
+import org.keycloak.representations.JsonWebToken;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.Urls;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 
 import dev.keyward.oauth21.keycloak.clients.KeycloakClients;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
+import dev.keyward.oauth21.rule.ClientAssertion;
 import dev.keyward.oauth21.rule.ClientRegistration;
 import dev.keyward.oauth21.rule.ClientSettings;
 import dev.keyward.oauth21.rule.RealmSettings;
@@ -45,6 +51,24 @@ final class KeycloakRequests {
     static TokenRequest token(KeycloakSession session, ClientModel client, RealmSettings realm, String grantType, String codeVerifier) {
         return new TokenRequest(KeycloakClients.settings(session, client, realm), grantType, codeVerifier,
                 session.getContext().getRequestHeaders().getHeaderString(DPOP_HEADER) != null);
+    }
+
+    /**
+     * The client assertion a request authenticates with (private_key_jwt), read without verifying: Keycloak verifies it
+     * and has refused the request already when it fails. Empty when the request carries none or it is not a JWT.
+     */
+    static Optional<ClientAssertion> clientAssertion(KeycloakSession session, ClientSettings client, MultivaluedMap<String, String> form) {
+        String assertion = form == null ? null : form.getFirst(OAuth2Constants.CLIENT_ASSERTION);
+        if (assertion == null) {
+            return Optional.empty();
+        }
+        try {
+            String[] audience = new JWSInput(assertion).readJsonContent(JsonWebToken.class).getAudience();
+            String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), session.getContext().getRealm().getName());
+            return Optional.of(new ClientAssertion(client, audience == null ? List.of() : List.of(audience), issuer));
+        } catch (JWSInputException e) {
+            return Optional.empty();
+        }
     }
 
     /**

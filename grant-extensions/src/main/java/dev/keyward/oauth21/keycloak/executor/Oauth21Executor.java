@@ -108,6 +108,8 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 AuthorizationRequest pushed = KeycloakRequests.authorization(session, client, modes.realmSettings(realm), par.getRequest(), true);
                 List<Finding> findings = new ArrayList<>(baseline.check(Phase.REDIRECT, pushed));
                 findings.addAll(baseline.check(Phase.PUSH, pushed));
+                KeycloakRequests.clientAssertion(session, pushed.client(), par.getRequestParameters())
+                        .ifPresent(assertion -> findings.addAll(baseline.check(Phase.CLIENT_AUTHENTICATION, assertion)));
                 judge(realm, client.getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST, findings);
                 authorization(realm, pushed, EventType.PUSHED_AUTHORIZATION_REQUEST, true);
             }
@@ -116,8 +118,11 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 // Keycloak authenticates the client before this event; without one it has already answered.
                 if (client != null) {
                     MultivaluedMap<String, String> params = ((TokenRequestContext) context).getParams();
-                    token(realm, client, EventType.CODE_TO_TOKEN, KeycloakRequests.token(session, client, modes.realmSettings(realm),
-                            params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER)));
+                    TokenRequest request = KeycloakRequests.token(session, client, modes.realmSettings(realm),
+                            params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER));
+                    judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN, KeycloakRequests.clientAssertion(session, request.client(), params)
+                            .map(assertion -> baseline.check(Phase.CLIENT_AUTHENTICATION, assertion)).orElse(List.of()));
+                    token(realm, client, EventType.CODE_TO_TOKEN, request);
                 }
             }
             case RESOURCE_OWNER_PASSWORD_CREDENTIALS_REQUEST -> {

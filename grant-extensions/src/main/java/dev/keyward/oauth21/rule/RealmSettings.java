@@ -25,8 +25,8 @@ public record RealmSettings(Profile profile, Set<String> notRaised, Integer acce
         notRaised = notRaised == null ? Set.of() : Set.copyOf(notRaised);
     }
 
-    /** The profile the realm holds this client to, before the client's own. */
+    /** The profile the realm holds this client to, before the client's own; null: a client registering, not yet named. */
     public Profile profileOf(String clientId) {
-        return notRaised.contains(clientId) ? Profile.OAUTH21 : profile;
+        return clientId != null && notRaised.contains(clientId) ? Profile.OAUTH21 : profile;
     }
 }

@@ -74,6 +74,8 @@ class Fapi2RulesTest {
         assertThat(console.with(ClientSetting.PROFILE, "fapi2").inRealm(FAPI2_REALM).profile()).as("unless raised itself").isEqualTo(Profile.FAPI2);
         assertThat(plain.with(ClientSetting.BEARER_ONLY, true).inRealm(FAPI2_REALM).profile()).as("a resource server takes part in no flow")
                 .isEqualTo(Profile.OAUTH21);
+        assertThat(plain.with(ClientSetting.CLIENT_ID, null).inRealm(FAPI2_REALM).profile())
+                .as("a dynamic registration names no client ID yet; the realm's profile holds it").isEqualTo(Profile.FAPI2);
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class Baseline {
     public static final RuleId FAPI2_CLIENT_AUTHENTICATION = RuleId.of("fapi2-client-authentication");
     /** FAPI 2.0 SP §5.3.2.1, RFC 9449: sender-constrained (DPoP-bound) tokens. */
     public static final RuleId FAPI2_SENDER_CONSTRAINED_TOKENS = RuleId.of("fapi2-sender-constrained-tokens");
-    /** FAPI 2.0 SP §5.3.2.1, RFC 9207: iss in the authorization response. */
+    /** FAPI 2.0 SP §5.3.2.2, RFC 9207: iss in the authorization response. */
     public static final RuleId FAPI2_ISSUER_IN_RESPONSE = RuleId.of("fapi2-issuer-in-response");
     /** FAPI 2.0 SP §5.3.2.1: authorization codes live at most 60 s. */
     public static final RuleId FAPI2_SHORT_LIVED_CODES = RuleId.of("fapi2-short-lived-codes");

@@ -16,7 +16,7 @@ import dev.keyward.oauth21.rule.Violation;
 /**
  * The FAPI 2.0 Security Profile's requirements of an authorization server that Keycloak's configuration or a request
  * can break, judged for the clients raised to the profile. Clause numbers are those of FAPI 2.0 Security Profile
- * (final); where OAuth 2.1's rules already hold a requirement (PKCE S256, code only, no password grant, exact redirect
+ * (final): 5.3.2.1 general, 5.3.2.2 the authorization endpoint, 5.4.1 cryptography; where OAuth 2.1's rules already hold a requirement (PKCE S256, code only, no password grant, exact redirect
  * URIs) the OAuth 2.1 rule judges it, as for every client.
  */
 public final class Fapi2Rules {
@@ -114,10 +114,10 @@ public final class Fapi2Rules {
                         + " Profile 5.3.2.1, RFC 9449)"));
     }
 
-    /** Section 5.3.2.1: the authorization response carries {@code iss} (RFC 9207), so a client can tell mixed-up servers apart. */
+    /** Section 5.3.2.2: the authorization response carries {@code iss} (RFC 9207), so a client can tell mixed-up servers apart. */
     public static Optional<Violation> issuerInResponse(ClientSettings client) {
         return !client.excludesIssuerFromResponse() ? Optional.empty() : Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT_METADATA,
-                        "a FAPI 2.0 authorization response must carry iss (FAPI 2.0 Security Profile 5.3.2.1, RFC 9207)")
+                        "a FAPI 2.0 authorization response must carry iss (FAPI 2.0 Security Profile 5.3.2.2, RFC 9207)")
                 .about(new Violation.Setting(ClientSetting.EXCLUDE_ISSUER_FROM_AUTH_RESPONSE.id(), "true",
                         "switch Exclude Issuer From Authentication Response off under Advanced > OpenID Connect Compatibility Modes",
                         "false", true)));

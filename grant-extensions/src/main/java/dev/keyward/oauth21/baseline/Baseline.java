@@ -177,6 +177,11 @@ public final class Baseline {
         return rules.check(phase, subject);
     }
 
+    /** Whether any check of the phase judges this client (see {@link RuleSet#judges}): what the adapter need not read otherwise. */
+    public boolean judges(Phase<?> phase, ClientSettings client) {
+        return rules.judges(phase, client);
+    }
+
     /** A stored client judged in full, as a new registration would be, plus what its requests will meet. */
     public List<Finding> checkStoredClient(ClientSettings client) {
         List<Finding> findings = new ArrayList<>(rules.check(Phase.REGISTRATION, ClientRegistration.judgedInFull(client)));

@@ -82,6 +82,12 @@ public final class RuleSet {
         return findings;
     }
 
+    /** Whether any check of the phase judges this client: none does when all of them belong to a stricter profile than its own. */
+    public boolean judges(Phase<?> phase, ClientSettings client) {
+        Profile clientProfile = client.profile();
+        return checksByPhase.getOrDefault(phase, List.of()).stream().anyMatch(registered -> clientProfile.includes(profile(registered.rule())));
+    }
+
     /** The metadata without what the rules {@code enforced} accepts forbid. */
     public Metadata advertised(Metadata metadata, Predicate<RuleId> enforced) {
         Metadata result = metadata;

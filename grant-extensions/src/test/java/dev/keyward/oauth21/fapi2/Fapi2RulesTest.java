@@ -126,6 +126,10 @@ class Fapi2RulesTest {
                 .as("the issuer among others").isPresent();
         assertThat(baseline.check(Phase.CLIENT_AUTHENTICATION, new ClientAssertion(BANK.with(ClientSetting.PROFILE, null), List.of("x"), issuer)))
                 .as("an OAuth 2.1 client: Keycloak's own audience rules").isEmpty();
+        assertThat(baseline.judges(Phase.CLIENT_AUTHENTICATION, BANK)).isTrue();
+        assertThat(baseline.judges(Phase.CLIENT_AUTHENTICATION, BANK.with(ClientSetting.PROFILE, null)))
+                .as("so the adapter does not decode an OAuth 2.1 client's assertions").isFalse();
+        assertThat(baseline.judges(Phase.TOKEN, BANK.with(ClientSetting.PROFILE, null))).as("OAuth 2.1's own token checks").isTrue();
     }
 
     @Test

@@ -108,8 +108,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                 AuthorizationRequest pushed = KeycloakRequests.authorization(session, client, modes.realmSettings(realm), par.getRequest(), true);
                 List<Finding> findings = new ArrayList<>(baseline.check(Phase.REDIRECT, pushed));
                 findings.addAll(baseline.check(Phase.PUSH, pushed));
-                KeycloakRequests.clientAssertion(session, pushed.client(), par.getRequestParameters())
-                        .ifPresent(assertion -> findings.addAll(baseline.check(Phase.CLIENT_AUTHENTICATION, assertion)));
+                findings.addAll(clientAuthentication(pushed.client(), par.getRequestParameters()));
                 judge(realm, client.getClientId(), EventType.PUSHED_AUTHORIZATION_REQUEST, findings);
                 authorization(realm, pushed, EventType.PUSHED_AUTHORIZATION_REQUEST, true);
             }
@@ -120,8 +119,7 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
                     MultivaluedMap<String, String> params = ((TokenRequestContext) context).getParams();
                     TokenRequest request = KeycloakRequests.token(session, client, modes.realmSettings(realm),
                             params.getFirst(OAuth2Constants.GRANT_TYPE), params.getFirst(OAuth2Constants.CODE_VERIFIER));
-                    judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN, KeycloakRequests.clientAssertion(session, request.client(), params)
-                            .map(assertion -> baseline.check(Phase.CLIENT_AUTHENTICATION, assertion)).orElse(List.of()));
+                    judge(realm, client.getClientId(), EventType.CODE_TO_TOKEN, clientAuthentication(request.client(), params));
                     token(realm, client, EventType.CODE_TO_TOKEN, request);
                 }
             }
@@ -161,6 +159,18 @@ public class Oauth21Executor implements ClientPolicyExecutorProvider<ClientPolic
         }
         String clientId = request.client().clientId();
         judge(realm, clientId, eventType, withEnforcedConfiguration(realm, clientId, request.client(), findings));
+    }
+
+    /**
+     * The findings on the client assertion a request authenticates with; the assertion is decoded only for a client whose
+     * profile has a rule on it (FAPI 2.0), not on every private_key_jwt request.
+     */
+    private List<Finding> clientAuthentication(ClientSettings client, MultivaluedMap<String, String> form) {
+        if (!baseline.judges(Phase.CLIENT_AUTHENTICATION, client)) {
+            return List.of();
+        }
+        return KeycloakRequests.clientAssertion(session, client, form).map(assertion -> baseline.check(Phase.CLIENT_AUTHENTICATION, assertion))
+                .orElse(List.of());
     }
 
     private void token(RealmModel realm, ClientModel client, EventType eventType, TokenRequest request) throws ClientPolicyException {

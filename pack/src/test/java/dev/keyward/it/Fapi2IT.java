@@ -27,6 +27,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.PushedAuthorizationResponse;
@@ -239,7 +240,7 @@ class Fapi2IT {
     }
 
     @Test
-    void aClientAssertionIsAcceptedOnceAndForTheIssuerOnlyAndARegistrationWithAnUnknownProfileIsRefused() {
+    void aClientAssertionIsAcceptedOnceAndForTheIssuerAsAStringOnlyAndARegistrationWithAnUnknownProfileIsRefused() {
         FapiClient bank = create(FAPI2_REALM, "bank", Map.of(), Map.of());
         PrivateKeyJWT once = bank.assertion();
         TokenResponse first = bank.token(new RefreshTokenGrant(new RefreshToken("not-a-refresh-token")), once, true);
@@ -247,7 +248,14 @@ class Fapi2IT {
         TokenResponse replay = bank.token(new RefreshTokenGrant(new RefreshToken("not-a-refresh-token")), once, true);
         assertThat(replay.toErrorResponse().getErrorObject().getCode()).as("the same assertion again").isEqualTo("invalid_client");
 
+        assertThat(bank.push(OPENID, true, true, bank.assertionWithAudienceArray()).requestUri()).as("reported: the push goes on").isNotNull();
+        assertThat(new KeywardEvents(admin, FAPI2_REALM.name()).latestReported("PUSHED_AUTHORIZATION_REQUEST", "bank").path("details")
+                .path("keyward_rule").asText()).isEqualTo("fapi2-client-authentication");
+
         realmAttributes(FAPI2_REALM, Map.of("keyward.fapi2.mode", "enforce"));
+        FapiClient.Pushed asArray = bank.push(OPENID, true, true, bank.assertionWithAudienceArray());
+        assertThat(asArray.response().indicatesSuccess()).as("the issuer as the one item of an array, which Keycloak alone accepts").isFalse();
+        assertThat(asArray.response().toErrorResponse().getErrorObject().getDescription()).contains("as its aud, a single string; it names the array");
         FapiClient.Pushed atTokenEndpoint = bank.push(OPENID, true, true, bank.assertionFor(bank.metadata().getTokenEndpointURI()));
         assertThat(atTokenEndpoint.response().indicatesSuccess()).as("an assertion made for the token endpoint").isFalse();
         assertThat(atTokenEndpoint.response().toErrorResponse().getErrorObject().getDescription())
@@ -258,6 +266,46 @@ class Fapi2IT {
                 "attributes", Map.of("keyward.profile", "fapi-2")));
         assertThat(typo.statusCode()).isEqualTo(400);
         assertThat(AdminClient.json(typo).path("error_description").asText()).isEqualTo("keyward.profile is 'fapi-2' but must be one of oauth21, fapi2");
+    }
+
+    /**
+     * What the Final asks of the server that Keycloak does itself, measured so that a release that changes it fails
+     * here: clock skew of assertions and DPoP proofs (5.3.2.1-13), no 307 after the credentials (5.3.2.2-10), a
+     * 64-character nonce (5.3.2.2-14), no CORS at the authorization endpoint (5.2.3-3).
+     */
+    @Test
+    void keycloakItselfAllowsTenSecondsOfSkewRefusesSeventyRedirectsWithoutA307KeepsALongNonceAndHasNoCorsAtTheAuthorizationEndpoint() {
+        realmAttributes(FAPI2_REALM, Map.of("keyward.fapi2.mode", "enforce"));
+        FapiClient bank = create(FAPI2_REALM, "bank", Map.of(), Map.of("webOrigins", List.of("+")));
+        assertThat(bank.push(OPENID, true, true, bank.assertionIssuedAt(Instant.now().plusSeconds(70))).response().indicatesSuccess())
+                .as("an assertion issued 70 s ahead").isFalse();
+        String nonce = "n0nce-".repeat(11).substring(0, 64);
+        FapiClient.Pushed pushed = bank.push(OPENID, true, true, bank.assertionIssuedAt(Instant.now().plusSeconds(10)), nonce);
+        AuthorizationCode code;
+        try (Browser browser = new Browser(server.baseUrl())) {
+            Browser.Outcome back = browser.openLogin(bank.frontChannel(pushed.requestUri())).signIn("fay", "fay");
+            assertThat(back.page().getWebResponse().getStatusCode()).as("the redirect after the credentials").isIn(302, 303);
+            code = bank.codeFrom(back.redirectOrFail(), pushed.state());
+        }
+        OIDCTokenResponse tokens = OidcClient.success(bank.token(new AuthorizationCodeGrant(code, APP, pushed.verifier()), bank.assertion(),
+                Instant.now().plusSeconds(10)));
+        try {
+            assertThat(tokens.getOIDCTokens().getIDToken().getJWTClaimsSet().getStringClaim("nonce")).isEqualTo(nonce);
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+        ErrorObject ahead = bank.token(new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken()), bank.assertion(),
+                Instant.now().plusSeconds(70)).toErrorResponse().getErrorObject();
+        // Refused, as 5.3.2.1-13 asks; but with invalid_request, where RFC 9449 section 5 names invalid_dpop_proof (docs/fapi2.md).
+        assertThat(ahead.getCode()).as("a DPoP proof issued 70 s ahead").isEqualTo("invalid_request");
+        assertThat(ahead.getDescription()).isEqualTo("DPoP proof is not active");
+
+        URI authorization = bank.frontChannel(bank.push(OPENID, true, true).requestUri());
+        for (String method : List.of("GET", "OPTIONS")) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(authorization).method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://bank.example").header("Access-Control-Request-Method", "GET").build());
+            assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).as("%s from the client's own web origin", method).isEmpty();
+        }
     }
 
     @Test
@@ -324,9 +372,12 @@ class Fapi2IT {
     }
 
     private static JsonNode fetch(URI document) {
+        return AdminClient.json(AdminClient.expect(200, send(HttpRequest.newBuilder(document).GET().build())));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return AdminClient.json(AdminClient.expect(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(document).GET().build(),
-                    HttpResponse.BodyHandlers.ofString())));
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

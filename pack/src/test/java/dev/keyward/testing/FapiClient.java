@@ -3,12 +3,19 @@ package dev.keyward.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -16,6 +23,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
@@ -29,11 +37,14 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.dpop.JWKThumbprintConfirmation;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
@@ -124,6 +135,34 @@ public final class FapiClient {
         return assertionFor(URI.create(metadata.getIssuer().getValue()));
     }
 
+    /** A fresh assertion with the issuer as its audience, issued (and not valid before) {@code issuedAt}: a client's clock ahead. */
+    public PrivateKeyJWT assertionIssuedAt(Instant issuedAt) {
+        try {
+            return new PrivateKeyJWT(new JWTAuthenticationClaimsSet(clientId, new Audience(metadata.getIssuer()).toSingleAudienceList(),
+                    Date.from(issuedAt.plusSeconds(60)), Date.from(issuedAt), Date.from(issuedAt), new JWTID()), JWSAlgorithm.PS256,
+                    signingKey.toPrivateKey(), signingKey.getKeyID(), null);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A fresh assertion whose {@code aud} is an array of just the issuer, which FAPI 2.0 forbids (5.3.3.1-5): built by
+     * hand, since Nimbus writes a single audience as a string.
+     */
+    public PrivateKeyJWT assertionWithAudienceArray() {
+        Map<String, Object> claims = new HashMap<>(assertion().getJWTAuthenticationClaimsSet().toJWTClaimsSet().toJSONObject());
+        claims.put("aud", List.of(metadata.getIssuer().getValue()));
+        try {
+            JWSObject signed = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(signingKey.getKeyID()).type(JOSEObjectType.JWT).build(),
+                    new Payload(claims));
+            signed.sign(new RSASSASigner(signingKey));
+            return new PrivateKeyJWT(SignedJWT.parse(signed.serialize()));
+        } catch (JOSEException | java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A fresh private_key_jwt assertion for another audience, e.g. an endpoint, which Keycloak alone also accepts. */
     public PrivateKeyJWT assertionFor(URI audience) {
         try {
@@ -143,10 +182,18 @@ public final class FapiClient {
 
     /** The same, authenticated by {@code authentication}. */
     public Pushed push(Scope scope, boolean bindDpopKey, boolean withRedirectUri, ClientAuthentication authentication) {
+        return push(scope, bindDpopKey, withRedirectUri, authentication, null);
+    }
+
+    /** The same, with an OpenID Connect {@code nonce} where not null. */
+    public Pushed push(Scope scope, boolean bindDpopKey, boolean withRedirectUri, ClientAuthentication authentication, String nonce) {
         State state = new State();
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(ResponseType.CODE, clientId)
                 .scope(scope).state(state).codeChallenge(verifier, CodeChallengeMethod.S256);
+        if (nonce != null) {
+            request.customParameter("nonce", nonce);
+        }
         if (withRedirectUri) {
             request.redirectionURI(redirectUri);
         }
@@ -209,10 +256,16 @@ public final class FapiClient {
 
     /** A token request authenticated by {@code authentication}, with a DPoP proof of the client's key where {@code withDpop}. */
     public TokenResponse token(AuthorizationGrant grant, ClientAuthentication authentication, boolean withDpop) {
+        return token(grant, authentication, withDpop ? Instant.now() : null);
+    }
+
+    /** The same, with a DPoP proof issued {@code proofIssuedAt} (none when null): a client's clock ahead or behind. */
+    public TokenResponse token(AuthorizationGrant grant, ClientAuthentication authentication, Instant proofIssuedAt) {
         HTTPRequest request = new TokenRequest(metadata.getTokenEndpointURI(), authentication, grant).toHTTPRequest();
         try {
-            if (withDpop) {
-                request.setDPoP(new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256).createDPoPJWT(request.getMethod().name(), request.getURI()));
+            if (proofIssuedAt != null) {
+                request.setDPoP(new DefaultDPoPProofFactory(dpopKey, JWSAlgorithm.ES256).createDPoPJWT(new JWTID(), request.getMethod().name(),
+                        request.getURI(), Date.from(proofIssuedAt), null));
             }
             return OIDCTokenResponseParser.parse(request.send());
         } catch (JOSEException e) {

@@ -71,16 +71,18 @@ public final class Fapi2Rules {
     }
 
     /**
-     * Section 5.3.2.1: a client assertion names this server's issuer identifier as its one audience. Keycloak on its
+     * Section 5.3.2.1-8: a client assertion's {@code aud} is this server's issuer identifier, as a string. Keycloak on its
      * own also accepts its token, introspection, PAR and CIBA endpoints, so an assertion made for one of them could be
-     * replayed at another.
+     * replayed at another; and it reads an array of one value as that value.
      */
     public static Optional<Violation> issuerAsAssertionAudience(ClientAssertion assertion) {
-        if (assertion.audience().equals(List.of(assertion.issuer()))) {
+        if (!assertion.audienceArray() && assertion.audience().equals(List.of(assertion.issuer()))) {
             return Optional.empty();
         }
+        String sent = assertion.audienceArray() ? "the array " + assertion.audience()
+                : assertion.audience().isEmpty() ? "none" : assertion.audience().get(0);
         return Optional.of(Violation.of(OAuthErrors.INVALID_CLIENT, "a FAPI 2.0 client assertion must name the issuer " + assertion.issuer()
-                + " as its only audience, not " + assertion.audience() + " (FAPI 2.0 Security Profile 5.3.2.1)"));
+                + " as its aud, a single string; it names " + sent + " (FAPI 2.0 Security Profile 5.3.2.1)"));
     }
 
     /** Section 5.3.2.1: a confidential client authenticates with private_key_jwt or mutual TLS, never a shared secret. */

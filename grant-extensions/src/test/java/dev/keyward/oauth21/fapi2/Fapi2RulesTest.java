@@ -115,16 +115,19 @@ class Fapi2RulesTest {
     }
 
     @Test
-    void aClientAssertionNamesTheIssuerAsItsOnlyAudience() {
+    void aClientAssertionNamesTheIssuerAsItsOnlyAudienceAsAString() {
         String issuer = "https://sso.example/realms/bank";
-        assertThat(baseline.check(Phase.CLIENT_AUTHENTICATION, new ClientAssertion(BANK, List.of(issuer), issuer))).isEmpty();
+        assertThat(baseline.check(Phase.CLIENT_AUTHENTICATION, new ClientAssertion(BANK, List.of(issuer), false, issuer))).isEmpty();
         List<Finding> endpoint = baseline.check(Phase.CLIENT_AUTHENTICATION,
-                new ClientAssertion(BANK, List.of(issuer + "/protocol/openid-connect/token"), issuer));
+                new ClientAssertion(BANK, List.of(issuer + "/protocol/openid-connect/token"), false, issuer));
         assertThat(rules(endpoint)).containsExactly(Baseline.FAPI2_CLIENT_AUTHENTICATION);
         assertThat(endpoint.get(0).error()).isEqualTo("invalid_client");
-        assertThat(Fapi2Rules.issuerAsAssertionAudience(new ClientAssertion(BANK, List.of(issuer, "https://other.example"), issuer)))
+        assertThat(Fapi2Rules.issuerAsAssertionAudience(new ClientAssertion(BANK, List.of(issuer, "https://other.example"), true, issuer)))
                 .as("the issuer among others").isPresent();
-        assertThat(baseline.check(Phase.CLIENT_AUTHENTICATION, new ClientAssertion(BANK.with(ClientSetting.PROFILE, null), List.of("x"), issuer)))
+        assertThat(Fapi2Rules.issuerAsAssertionAudience(new ClientAssertion(BANK, List.of(issuer), true, issuer))).as("an array of just the issuer")
+                .hasValueSatisfying(violation -> assertThat(violation.description()).contains("it names the array [" + issuer + "]"));
+        assertThat(Fapi2Rules.issuerAsAssertionAudience(new ClientAssertion(BANK, List.of(), false, issuer))).as("no aud").isPresent();
+        assertThat(baseline.check(Phase.CLIENT_AUTHENTICATION, new ClientAssertion(BANK.with(ClientSetting.PROFILE, null), List.of("x"), false, issuer)))
                 .as("an OAuth 2.1 client: Keycloak's own audience rules").isEmpty();
         assertThat(baseline.judges(Phase.CLIENT_AUTHENTICATION, BANK)).isTrue();
         assertThat(baseline.judges(Phase.CLIENT_AUTHENTICATION, BANK.with(ClientSetting.PROFILE, null)))

@@ -12,7 +12,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
-import org.keycloak.representations.JsonWebToken;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.Urls;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
@@ -63,10 +62,9 @@ final class KeycloakRequests {
             return Optional.empty();
         }
         try {
-            String[] audience = new JWSInput(assertion).readJsonContent(JsonWebToken.class).getAudience();
             String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), session.getContext().getRealm().getName());
-            return Optional.of(new ClientAssertion(client, audience == null ? List.of() : List.of(audience), issuer));
-        } catch (JWSInputException e) {
+            return Optional.of(ClientAssertion.fromClaims(client, new JWSInput(assertion).getContent(), issuer));
+        } catch (JWSInputException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -1,16 +1,16 @@
 // Drives Debian's Chromium (playwright-core) through Keyward's console on a running Keycloak: a realm admin who may
-// only view clients, one who may manage them (one-click fix, exemption granted and revoked, a stale fix answered
-// with the 409 message, runtime evidence, brand with its login-page preview, trend, sign-out), the same by keyboard
-// alone with visible focus, and a master admin's server view. axe-core checks every
-// view and open state (drawer, dialog, chart) in light and dark mode, with a PNG of each in OUT_DIR; any error in the
+// only view clients, one who may manage them (one-click fix, exemption granted and revoked, a client held to FAPI 2.0
+// and returned, a stale fix answered with the 409 message, runtime evidence, brand with its login-page preview,
+// trend, sign-out), the same by keyboard alone with visible focus, and a master admin's server view. axe-core checks
+// every view and open state (drawer, dialog, chart) in light and dark mode, with a PNG of each in OUT_DIR; any error in the
 // console page's browser log fails the run.
 //
 //   KEYCLOAK_URL=http://localhost:18080 REALM=console-1234 OUT_DIR=target/console-screenshots \
 //   ADMIN_USER=admin ADMIN_PASSWORD=admin EXPECTED='{…}' node console.mjs
 //
 // EXPECTED (ConsoleBrowserIT writes it): {"verdicts":{"clientId":"verdict",…}, "fix":{clientId, rule, setting,
-// before, after, verdictAfter}, "exempt":{clientId, rule}, "stale":{clientId, rule, setting}, "evidence":{clientId,
-// redirectUri}}. The realm is pack/src/test/resources/realms/console.json; its users viewer, manager (password =
+// before, after, verdictAfter}, "exempt":{clientId, rule}, "profile":{clientId}, "stale":{clientId, rule, setting},
+// "evidence":{clientId, redirectUri}}. The realm is pack/src/test/resources/realms/console.json; its users viewer, manager (password =
 // user name). Exit code 0: every check passed; the report is OUT_DIR/report.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,7 +38,11 @@ function expect(condition, message) {
 /** What the brand preview's framed login page of one scheme shows, once it has loaded. */
 async function framedLogin(page, scheme) {
   const frame = `#kw-brand-frame-${scheme}`;
-  await page.waitForFunction((selector) => document.querySelector(selector)?.contentDocument?.getElementById("kc-login"), frame);
+  // Painted: the console fixes the frame's scheme on its load event, after keycloak.v2's own script followed the system's.
+  await page.waitForFunction(([selector, wanted]) => {
+    const login = document.querySelector(selector)?.contentDocument;
+    return login?.getElementById("kc-login") && login.documentElement.style.getPropertyValue("color-scheme") === wanted;
+  }, [frame, scheme]);
   return page.evaluate((selector) => {
     const login = document.querySelector(selector).contentDocument;
     const style = (element) => login.defaultView.getComputedStyle(element);
@@ -200,6 +204,53 @@ async function manager(browser) {
     await page.waitForSelector(revoke, { state: "detached" });
     const left = (await reportedClient(expected.exempt.clientId)).exemptions.filter((e) => e.source === "granted");
     expect(left.length === 0, `exemptions left: ${JSON.stringify(left)}`);
+  });
+  await step("manager holds a client to FAPI 2.0, refused while enforced, then sees what it lacks and returns it", page, async () => {
+    const { clientId } = expected.profile;
+    const token = await adminToken();
+    const realmUrl = `${base}/admin/realms/${encodeURIComponent(realm)}`;
+    // Keycloak's realm PUT drops the attributes it is not given, so the whole realm goes back with the one changed.
+    const fapi2Mode = async (mode) => {
+      const current = await (await rest(realmUrl, token)).json();
+      const put = await rest(realmUrl, token, { method: "PUT", body: JSON.stringify({ ...current,
+        attributes: { ...current.attributes, "keyward.fapi2.mode": mode } }) });
+      expect(put.status === 204, `setting keyward.fapi2.mode answered ${put.status}`);
+    };
+    const change = async () => {
+      await page.click("#kw-profile [data-action='profile']");
+      await page.waitForSelector("#kw-profile-change-modal");
+      await page.click("#kw-profile-change-confirm");
+      await page.waitForSelector("#kw-profile-change-modal", { state: "detached" });
+    };
+    await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(clientId)}`);
+    await page.waitForSelector(`#kw-client-drawer[data-client-id="${clientId}"] #kw-profile[data-profile="oauth21"]`);
+    await ready(page);
+
+    await fapi2Mode("enforce");
+    provoked.add(400);
+    try {
+      await change();
+      await page.waitForSelector("#kw-client-drawer .kw-notices .pf-m-danger >> text=fapi2-");
+    } finally {
+      provoked.delete(400);
+      await fapi2Mode("");
+    }
+    expect((await reportedClient(clientId)).profile === "oauth21", "a refused change was stored");
+
+    await page.click("#kw-profile [data-action='profile']");
+    await page.waitForSelector("#kw-profile-change-modal");
+    await check(page, "profile-dialog", "light", "#kw-profile-change-modal");
+    await page.click("#kw-profile-change-confirm");
+    await page.waitForSelector("#kw-profile[data-profile='fapi2']");
+    await page.waitForSelector("li.kw-finding[data-rule^='fapi2-']");
+    const raised = await reportedClient(clientId);
+    expect(raised.profile === "fapi2" && raised.realmProfile === "oauth21", `the report says ${raised.profile} over ${raised.realmProfile}`);
+
+    await change();
+    await page.waitForSelector("#kw-profile[data-profile='oauth21']");
+    const back = await reportedClient(clientId);
+    expect(back.profile === "oauth21" && !back.findings.some((f) => f.rule.startsWith("fapi2-")),
+      `after returning: ${back.profile}, ${back.findings.map((f) => f.rule)}`);
   });
   await step("a stale fix shows the 409 message and changes nothing", page, async () => {
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.stale.clientId)}`);

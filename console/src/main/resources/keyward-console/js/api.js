@@ -121,13 +121,32 @@ export function deleteExemption(realm, clientId, rule) {
   return request(withQuery(keywardUrl(realm, '/exemptions'), { clientId, rule }), { method: 'DELETE', realm });
 }
 
+/** Keycloak's representation of the client with this client ID (the query matches others too), or undefined. */
+async function findClient(realm, clientId, briefRepresentation) {
+  const clients = await request(withQuery(realmUrl(realm, '/clients'), { clientId, briefRepresentation }), { realm });
+  return clients.find((candidate) => candidate.clientId === clientId);
+}
+
 /** Admin events about a client's exemptions; they name the client by its internal id, so look that up first. */
 export async function getExemptionEvents(realm, clientId) {
-  const clients = await request(withQuery(realmUrl(realm, '/clients'), { clientId, briefRepresentation: true }), { realm });
-  const client = clients.find((candidate) => candidate.clientId === clientId);
+  const client = await findClient(realm, clientId, true);
   if (!client) {
     return [];
   }
   const resourcePath = `clients/${client.id}/keyward-exemptions/*`;
   return request(withQuery(realmUrl(realm, '/admin-events'), { resourcePath, max: 50 }), { realm });
+}
+
+/**
+ * Sets the client's own keyward.profile ('' returns it to its realm's) through Keycloak's client API, as Keycloak's admin
+ * console does: read the client, change the attribute, write it back. Keyward's registration check judges the change there.
+ */
+export async function putClientProfile(realm, clientId, profile) {
+  const client = await findClient(realm, clientId, false);
+  if (!client) {
+    throw new ApiError(404, t('error.404'));
+  }
+  return request(realmUrl(realm, `/clients/${pathSegment(client.id)}`), {
+    method: 'PUT', body: { ...client, attributes: { ...client.attributes, 'keyward.profile': profile } }, realm,
+  });
 }

@@ -1,5 +1,5 @@
 // The client drawer: one client's findings (with one-click fixes), runtime evidence, exemptions and their history.
-import { deleteExemption, getEvidence, getExemptionEvents, getModes, getReport, postFix, putExemption } from '../api.js';
+import { deleteExemption, getEvidence, getExemptionEvents, getModes, getReport, postFix, putClientProfile, putExemption } from '../api.js';
 import {
   alertBox, button, drawerPanel, emptyState, errorAlert, formControl, formGroup, h, label, loader, notify, openModal, select, spinner, table, th, whileBusy,
 } from '../dom.js';
@@ -37,6 +37,22 @@ function details(pairs) {
 
 function part(id, title, ...children) {
   return h('div', { id, class: 'kw-part' }, h('h3', { class: 'pf-v5-c-title pf-m-lg' }, title), children);
+}
+
+/** Which profile holds the client, and who raised it: its realm (or the server), or the client's own keyward.profile. */
+function profileText(client) {
+  if (client.profile !== 'fapi2') {
+    return t('client.profile-oauth21');
+  }
+  return t(client.realmProfile === 'fapi2' ? 'client.profile-fapi2-realm' : 'client.profile-fapi2-own');
+}
+
+function profilePart(client, onChange) {
+  return h('div', { id: 'kw-profile', 'data-profile': client.profile },
+    h('p', null, profileText(client)),
+    onChange && client.realmProfile !== 'fapi2' && button(t(client.profile === 'fapi2' ? 'profile.lower' : 'profile.raise'), {
+      variant: 'secondary', 'data-action': 'profile', onclick: (event) => onChange(event.currentTarget),
+    }));
 }
 
 function findingItem(finding, onFix) {
@@ -250,6 +266,19 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
       || t('fix.done', finding.setting),
   }, opener);
 
+  /** Raises the client to FAPI 2.0 by its own keyward.profile, or returns it to its realm's profile. */
+  const changeProfile = (client, opener) => {
+    const raise = client.profile !== 'fapi2';
+    confirmChange({
+      id: 'kw-profile-change', title: t(raise ? 'profile.raise-title' : 'profile.lower-title', clientId), confirmText: t('profile.confirm'),
+      variant: 'primary', body: h('p', null, t(raise ? 'profile.raise-body' : 'profile.lower-body', clientId)),
+      run: async () => {
+        await putClientProfile(realm, clientId, raise ? 'fapi2' : '');
+        return t(raise ? 'profile.raised' : 'profile.lowered', clientId);
+      },
+    }, opener);
+  };
+
   const revoke = (exemption, opener) => confirmChange({
     id: 'kw-revoke', title: t('revoke.title', exemption.rule), confirmText: t('revoke.confirm'), variant: 'danger',
     body: h('p', null, t('revoke.body', exemption.rule, clientId)),
@@ -273,7 +302,7 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
     }
     redraw(content,
       h('p', null, verdictLabels(client)),
-      client.profile === 'fapi2' && h('p', { id: 'kw-profile' }, t('client.profile-fapi2')),
+      profilePart(client, canManage && ((opener) => changeProfile(client, opener))),
       client.refreshTokens && h('p', { id: 'kw-refresh-tokens' }, t(`client.refresh-tokens-${client.refreshTokens}`)),
       findingsPart(client.findings ?? [], canManage && ((finding, opener) => fix(client, finding, opener))),
       evidencePart(client.runtime, evidence),

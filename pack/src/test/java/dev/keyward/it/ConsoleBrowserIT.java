@@ -58,6 +58,7 @@ class ConsoleBrowserIT {
         expected.set("fix", JSON.valueToTree(Map.of("clientId", "password-app", "rule", "no-password-grant", "setting", "directAccessGrantsEnabled",
                 "before", "true", "after", "false", "verdictAfter", "compliant")));
         expected.set("exempt", JSON.valueToTree(Map.of("clientId", "legacy-wildcard", "rule", "exact-redirect-uri")));
+        expected.set("profile", JSON.valueToTree(Map.of("clientId", "modern-app")));
         expected.set("stale", JSON.valueToTree(Map.of("clientId", "implicit-app", "rule", "no-implicit-or-hybrid", "setting", "implicitFlowEnabled")));
         expected.set("evidence", JSON.valueToTree(Map.of("clientId", "legacy-wildcard", "redirectUri", sent.toString())));
 

@@ -109,6 +109,7 @@ class Fapi2IT {
         assertThat(reviewed.path("findings")).as("a client that meets FAPI 2.0 has nothing to find").isEmpty();
         assertThat(reviewed.path("verdictWhenEnforced").asText()).isEqualTo("compliant");
         assertThat(reviewed.path("profile").asText()).as("raised by its realm").isEqualTo("fapi2");
+        assertThat(reviewed.path("realmProfile").asText()).isEqualTo("fapi2");
         assertThat(client(admin.get(report(FAPI2_REALM) + "?client=security-admin-console"), "security-admin-console").path("profile").asText())
                 .as("Keycloak's admin console is not raised by the realm").isEqualTo("oauth21");
     }

@@ -33,7 +33,8 @@ public final class ComplianceScan {
             findings.add(ReportedFinding.of(finding.rule(), finding.violation(), mode.realmMode(), outcome(finding, mode)));
         }
         return new ClientReview(client.settings().clientId(), verdict(client, findings, false), verdict(client, findings, true), findings,
-                client.settings().version(), RefreshTokenRules.protection(client.settings()), client.settings().profile());
+                client.settings().version(), RefreshTokenRules.protection(client.settings()), client.settings().profile(),
+                client.settings().realmProfile());
     }
 
     private static Outcome outcome(Finding finding, EffectiveMode mode) {

@@ -179,10 +179,12 @@ public final class ClientSettings {
      * obtains no tokens (bearer-only: a resource server) takes part in no flow a stricter profile judges.
      */
     public Profile profile() {
-        if (!obtainsTokens()) {
-            return Profile.OAUTH21;
-        }
-        return realm.profileOf(clientId()).stricter(Profile.parse(string(ClientSetting.PROFILE)).orElse(Profile.OAUTH21));
+        return realmProfile().stricter(Profile.parse(string(ClientSetting.PROFILE)).orElse(Profile.OAUTH21));
+    }
+
+    /** The profile the realm (or the server) holds the client to, before its own {@code keyward.profile} raises it. */
+    public Profile realmProfile() {
+        return obtainsTokens() ? realm.profileOf(clientId()) : Profile.OAUTH21;
     }
 
     /** What the client inherits from its realm, and what the realm sets for all its clients. */

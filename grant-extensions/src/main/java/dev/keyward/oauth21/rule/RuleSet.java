@@ -157,11 +157,14 @@ public final class RuleSet {
             /**
              * A check of the client's stored configuration on registrations and in the compliance report only: a
              * finding where the change adds the problem (a ratchet). For a setting whose effect the rule's request
-             * checks already enforce, so a client's requests are judged by what they do.
+             * checks already enforce, so a client's requests are judged by what they do. A change that raises the client
+             * to the rule's profile adds every problem the rule finds: the stored client was not held to it.
              */
             public Definition registration(Check<ClientSettings> check) {
+                Profile required = profiles.getOrDefault(id, Profile.OAUTH21);
                 return check(Phase.REGISTRATION, registration -> check.check(registration.proposed())
-                        .filter(found -> registration.stored() == null || check.check(registration.stored()).isEmpty()));
+                        .filter(found -> registration.stored() == null || !registration.stored().profile().includes(required)
+                                || check.check(registration.stored()).isEmpty()));
             }
 
             /**

@@ -26,8 +26,8 @@ class ClientQueryTest {
             entry("web", ClientVerdict.COMPLIANT, ClientVerdict.COMPLIANT, 0));
 
     private static ComplianceGate.Entry entry(String id, ClientVerdict verdict, ClientVerdict later, int runtime, ReportedFinding... findings) {
-        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty(), Profile.OAUTH21),
-                new RuntimeActivity(runtime, null, List.of()));
+        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty(), Profile.OAUTH21,
+                Profile.OAUTH21), new RuntimeActivity(runtime, null, List.of()));
     }
 
     private static List<String> shown(String verdict, String rule, String search, String sort) {

@@ -20,7 +20,8 @@ class ComplianceGateTest {
             "true", "switch off Direct access grants", "the password grant", Mode.REPORT, Outcome.REPORTED, "false");
 
     private static ComplianceGate.Entry client(String id, ClientVerdict verdict, ClientVerdict later, ReportedFinding... findings) {
-        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty(), Profile.OAUTH21), RuntimeActivity.NONE);
+        return new ComplianceGate.Entry(new ClientReview(id, verdict, later, List.of(findings), "v1", Optional.empty(), Profile.OAUTH21,
+                Profile.OAUTH21), RuntimeActivity.NONE);
     }
 
     @Test
@@ -44,7 +45,8 @@ class ComplianceGateTest {
     @Test
     void aBreakingClientFailsWithItsBreakingFindingsTheirFixAndWhatWasSeenAtRuntime() {
         ComplianceGate.Entry legacy = new ComplianceGate.Entry(new ClientReview("legacy", ClientVerdict.BREAKS, ClientVerdict.BREAKS,
-                List.of(WILDCARD, PASSWORD_REPORTED), "v1", Optional.empty(), Profile.OAUTH21), new RuntimeActivity(7, Instant.parse("2026-12-04T08:00:00Z"), List.of()));
+                List.of(WILDCARD, PASSWORD_REPORTED), "v1", Optional.empty(), Profile.OAUTH21, Profile.OAUTH21),
+                new RuntimeActivity(7, Instant.parse("2026-12-04T08:00:00Z"), List.of()));
 
         ComplianceGate.Answer answer = new ComplianceGate(false).judge("acme", List.of(legacy, client("web", ClientVerdict.COMPLIANT, ClientVerdict.COMPLIANT)));
 

@@ -72,6 +72,10 @@ class Fapi2RulesTest {
         ClientSettings console = new ClientSettings("admin-console", true, List.of("https://sso.example/admin/*"));
         assertThat(console.inRealm(FAPI2_REALM).profile()).as("a console the realm's profile does not raise").isEqualTo(Profile.OAUTH21);
         assertThat(console.with(ClientSetting.PROFILE, "fapi2").inRealm(FAPI2_REALM).profile()).as("unless raised itself").isEqualTo(Profile.FAPI2);
+        assertThat(console.with(ClientSetting.PROFILE, "fapi2").inRealm(FAPI2_REALM).realmProfile()).as("which the report tells apart")
+                .isEqualTo(Profile.OAUTH21);
+        assertThat(BANK.realmProfile()).as("raised by itself alone").isEqualTo(Profile.OAUTH21);
+        assertThat(plain.inRealm(FAPI2_REALM).realmProfile()).isEqualTo(Profile.FAPI2);
         assertThat(plain.with(ClientSetting.BEARER_ONLY, true).inRealm(FAPI2_REALM).profile()).as("a resource server takes part in no flow")
                 .isEqualTo(Profile.OAUTH21);
         assertThat(plain.with(ClientSetting.CLIENT_ID, null).inRealm(FAPI2_REALM).profile())
@@ -187,6 +191,15 @@ class Fapi2RulesTest {
                 .containsExactly(Baseline.FAPI2_CLIENT_AUTHENTICATION);
         assertThat(baseline.check(Phase.CLIENT_REQUEST, BANK.with(ClientSetting.DPOP_BOUND_TOKENS, null)))
                 .as("the token request's own check judges DPoP; the stored switch is the report's").isEmpty();
+    }
+
+    @Test
+    void raisingAClientToFapi2AddsEveryProblemFapi2FindsAndReturningItAddsNone() {
+        ClientSettings oauth21WithSecret = BANK.with(ClientSetting.CLIENT_AUTHENTICATOR, "client-secret").with(ClientSetting.PROFILE, null);
+        ClientSettings raised = oauth21WithSecret.with(ClientSetting.PROFILE, "fapi2");
+        assertThat(rules(baseline.check(Phase.REGISTRATION, new ClientRegistration(raised, oauth21WithSecret))))
+                .as("the stored client was not held to FAPI 2.0").containsExactly(Baseline.FAPI2_CLIENT_AUTHENTICATION);
+        assertThat(baseline.check(Phase.REGISTRATION, new ClientRegistration(oauth21WithSecret, raised))).isEmpty();
     }
 
     @Test

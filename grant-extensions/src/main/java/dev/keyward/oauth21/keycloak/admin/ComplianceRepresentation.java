@@ -22,15 +22,17 @@ public record ComplianceRepresentation(String realm, String generatedAt, int win
     /**
      * One client: its verdicts, findings with their fixes, exemptions and what happened at runtime. {@code refreshTokens}
      * says how a public client's refresh tokens are protected, {@code rotation} or {@code dpop}; null for the others.
-     * {@code profile} is the profile the client is held to, {@code oauth21} or {@code fapi2}.
+     * {@code profile} is the profile the client is held to, {@code oauth21} or {@code fapi2}; {@code realmProfile} the one
+     * its realm (or the server) holds it to, lower than {@code profile} when the client's own {@code keyward.profile} raises it.
      */
     public record Client(String clientId, String verdict, String verdictWhenEnforced, String version, List<Finding> findings,
-                         List<ExemptionRepresentation> exemptions, Runtime runtime, String refreshTokens, String profile) {
+                         List<ExemptionRepresentation> exemptions, Runtime runtime, String refreshTokens, String profile, String realmProfile) {
 
         static Client of(ClientReview review, List<ExemptionRepresentation> exemptions, RuntimeActivity runtime) {
             return new Client(review.clientId(), review.verdict().id(), review.verdictWhenEnforced().id(), review.version(),
                     review.findings().stream().map(Finding::of).toList(), exemptions, Runtime.of(runtime),
-                    review.refreshTokens().map(RefreshTokenRules.Protection::id).orElse(null), review.profile().id());
+                    review.refreshTokens().map(RefreshTokenRules.Protection::id).orElse(null), review.profile().id(),
+                    review.realmProfile().id());
         }
     }
 

@@ -16,6 +16,7 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.services.Urls;
 import org.keycloak.services.clientpolicy.context.ClientCRUDContext;
 
+import dev.keyward.oauth21.fapi2.ClientAssertions;
 import dev.keyward.oauth21.keycloak.clients.KeycloakClients;
 import dev.keyward.oauth21.rule.AuthorizationRequest;
 import dev.keyward.oauth21.rule.ClientAssertion;
@@ -63,7 +64,7 @@ final class KeycloakRequests {
         }
         try {
             String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), session.getContext().getRealm().getName());
-            return Optional.of(ClientAssertion.fromClaims(client, new JWSInput(assertion).getContent(), issuer));
+            return Optional.of(ClientAssertions.read(client, new JWSInput(assertion).getContent(), issuer));
         } catch (JWSInputException | IllegalArgumentException e) {
             return Optional.empty();
         }

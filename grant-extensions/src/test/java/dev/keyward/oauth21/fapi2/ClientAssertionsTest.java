@@ -1,4 +1,4 @@
-package dev.keyward.oauth21.rule;
+package dev.keyward.oauth21.fapi2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +8,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class ClientAssertionTest {
+import dev.keyward.oauth21.rule.ClientAssertion;
+import dev.keyward.oauth21.rule.ClientSettings;
+
+class ClientAssertionsTest {
 
     private static final ClientSettings CLIENT = new ClientSettings("bank", false, List.of("https://bank.example/cb"));
     private static final String ISSUER = "https://sso.example/realms/bank";
 
     private static ClientAssertion read(String claims) {
-        return ClientAssertion.fromClaims(CLIENT, claims.getBytes(StandardCharsets.UTF_8), ISSUER);
+        return ClientAssertions.read(CLIENT, claims.getBytes(StandardCharsets.UTF_8), ISSUER);
     }
 
     @Test

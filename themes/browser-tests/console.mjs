@@ -1,6 +1,6 @@
 // Drives Debian's Chromium (playwright-core) through Keyward's console on a running Keycloak: a realm admin who may
-// only view clients, one who may manage them (one-click fix, exemption granted and revoked, a client held to FAPI 2.0
-// and returned, a stale fix answered with the 409 message, runtime evidence, brand with its login-page preview,
+// only view clients, one who may manage them (one-click fix, exemption granted and revoked, a client and the realm
+// held to FAPI 2.0 and returned, a stale fix answered with the 409 message, runtime evidence, brand with its login-page preview,
 // trend, sign-out), the same by keyboard alone with visible focus, and a master admin's server view. axe-core checks
 // every view and open state (drawer, dialog, chart) in light and dark mode, with a PNG of each in OUT_DIR; any error in the
 // console page's browser log fails the run.
@@ -150,9 +150,10 @@ async function viewer(browser) {
       expect(shown === verdict, `${clientId} shows ${shown}, the report says ${verdict}`);
     }
   });
-  await step("viewer gets no fix, grant or revoke button", page, async () => {
+  await step("viewer gets no fix, grant, revoke or profile button", page, async () => {
     await openClient(page, expected.fix.clientId);
-    for (const selector of ["[data-action='fix']", "[data-action='revoke']", "#kw-grant-form", "#kw-tab-brand"]) {
+    for (const selector of ["[data-action='fix']", "[data-action='revoke']", "#kw-grant-form", "#kw-tab-brand", "[data-action='profile']",
+      "[data-action='realm-profile']"]) {
       expect(await page.locator(selector).count() === 0, `a viewer sees ${selector}`);
     }
   });
@@ -251,6 +252,31 @@ async function manager(browser) {
     const back = await reportedClient(clientId);
     expect(back.profile === "oauth21" && !back.findings.some((f) => f.rule.startsWith("fapi2-")),
       `after returning: ${back.profile}, ${back.findings.map((f) => f.rule)}`);
+  });
+  await step("manager holds the realm to FAPI 2.0 and returns it, and the realm loses nothing on the way", page, async () => {
+    const realmUrl = `${base}/admin/realms/${encodeURIComponent(realm)}`;
+    const withoutProfile = (attributes) => JSON.stringify(Object.entries(attributes).filter(([key]) => key !== "keyward.profile").sort());
+    const before = (await (await rest(realmUrl, await adminToken())).json()).attributes;
+    const change = async (to) => {
+      await page.click("#kw-realm-profile [data-action='realm-profile']");
+      await page.waitForSelector("#kw-realm-profile-change-modal");
+      if (to === "fapi2") {
+        await check(page, "realm-profile-dialog", "light", "#kw-realm-profile-change-modal");
+      }
+      await page.click("#kw-realm-profile-change-confirm");
+      await page.waitForSelector(`#kw-realm-profile[data-profile='${to}']`);
+    };
+    await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}`);
+    await page.waitForSelector("#kw-realm-profile[data-profile='oauth21']");
+    await ready(page);
+    await change("fapi2");
+    const raised = await reportedClient(expected.profile.clientId);
+    expect(raised.profile === "fapi2" && raised.realmProfile === "fapi2", `the report says ${raised.profile} from ${raised.realmProfile}`);
+    expect((await reportedClient("keyward-console")).profile === "oauth21", "the realm's profile raised the console's own client");
+    await change("oauth21");
+    const after = (await (await rest(realmUrl, await adminToken())).json()).attributes;
+    expect(withoutProfile(after) === withoutProfile(before), "the realm's other attributes changed on the way");
+    expect((await reportedClient(expected.profile.clientId)).profile === "oauth21", "the client is still held to FAPI 2.0");
   });
   await step("a stale fix shows the 409 message and changes nothing", page, async () => {
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(expected.stale.clientId)}`);

@@ -150,3 +150,14 @@ export async function putClientProfile(realm, clientId, profile) {
     method: 'PUT', body: { ...client, attributes: { ...client.attributes, 'keyward.profile': profile } }, realm,
   });
 }
+
+/**
+ * Sets the realm's keyward.profile ('' returns it to the server's) through Keycloak's realm API. Its PUT drops the
+ * attributes it is not given, so the whole realm goes back with the one attribute changed, as Keycloak's admin console sends it.
+ */
+export async function putRealmProfile(realm, profile) {
+  const current = await request(realmUrl(realm, ''), { realm });
+  return request(realmUrl(realm, ''), {
+    method: 'PUT', body: { ...current, attributes: { ...current.attributes, 'keyward.profile': profile } }, realm,
+  });
+}

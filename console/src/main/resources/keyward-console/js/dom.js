@@ -281,6 +281,28 @@ export function openModal({ id, title, body, actions, opener, fallbackFocus }) {
   return { close };
 }
 
+/**
+ * A dialog that confirms one change: `run` makes it and resolves to the success message, shown as a notice, then
+ * `onDone`; a failure closes the dialog and goes to `onFailure`. Nothing is retried.
+ */
+export function confirmChange({ id, title, body, confirmText, variant, run, opener, fallbackFocus, onDone, onFailure }) {
+  const ok = button(confirmText, { id: `${id}-confirm`, variant });
+  const cancel = button(t('action.cancel'), { id: `${id}-cancel`, variant: 'link' });
+  const modal = openModal({ id: `${id}-modal`, title, body, opener, fallbackFocus, actions: [ok, cancel] });
+  cancel.addEventListener('click', () => modal.close());
+  whileBusy(ok, async () => {
+    try {
+      const message = await run();
+      modal.close();
+      notify('success', message);
+      onDone();
+    } catch (error) {
+      modal.close();
+      onFailure(error);
+    }
+  });
+}
+
 /** A drawer around `content`; panels come and go with showPanel / hidePanel. */
 export function drawer(content) {
   return h('div', { class: 'pf-v5-c-drawer' },

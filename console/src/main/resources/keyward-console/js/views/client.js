@@ -1,7 +1,7 @@
 // The client drawer: one client's findings (with one-click fixes), runtime evidence, exemptions and their history.
 import { deleteExemption, getEvidence, getExemptionEvents, getModes, getReport, postFix, putClientProfile, putExemption } from '../api.js';
 import {
-  alertBox, button, drawerPanel, emptyState, errorAlert, formControl, formGroup, h, label, loader, notify, openModal, select, spinner, table, th, whileBusy,
+  alertBox, button, confirmChange, drawerPanel, emptyState, errorAlert, formControl, formGroup, h, label, loader, notify, select, spinner, table, th,
 } from '../dom.js';
 import { formatDate, formatDateTime, formatNumber, t } from '../i18n.js';
 
@@ -238,26 +238,13 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
     });
   }
 
-  /** A confirmation dialog; `run` does the change and resolves to the success message. Nothing is retried. */
-  function confirmChange({ id, title, body, confirmText, variant, run }, opener) {
-    const ok = button(confirmText, { id: `${id}-confirm`, variant });
-    const cancel = button(t('action.cancel'), { id: `${id}-cancel`, variant: 'link' });
-    const modal = openModal({ id: `${id}-modal`, title, body, opener, fallbackFocus: heading, actions: [ok, cancel] });
-    cancel.addEventListener('click', () => modal.close());
-    whileBusy(ok, async () => {
-      try {
-        const message = await run();
-        modal.close();
-        notify('success', message);
-        refresh();
-      } catch (error) {
-        modal.close();
-        redraw(notices, error.status === 409 ? conflictAlert() : errorAlert(error));
-      }
-    });
-  }
+  /** A change confirmed in a dialog; afterwards the panel reloads, or shows why the change failed. */
+  const confirm = (dialog, opener) => confirmChange({
+    ...dialog, opener, fallbackFocus: heading, onDone: refresh,
+    onFailure: (error) => redraw(notices, error.status === 409 ? conflictAlert() : errorAlert(error)),
+  });
 
-  const fix = (client, finding, opener) => confirmChange({
+  const fix = (client, finding, opener) => confirm({
     id: 'kw-fix', title: t('fix.title', finding.rule), confirmText: t('fix.confirm'), variant: 'primary',
     body: [h('p', null, t('fix.intro', finding.setting, clientId)), details([
       [t('fix.before'), h('span', { id: 'kw-fix-before' }, shown(finding.value))],
@@ -269,7 +256,7 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
   /** Raises the client to FAPI 2.0 by its own keyward.profile, or returns it to its realm's profile. */
   const changeProfile = (client, opener) => {
     const raise = client.profile !== 'fapi2';
-    confirmChange({
+    confirm({
       id: 'kw-profile-change', title: t(raise ? 'profile.raise-title' : 'profile.lower-title', clientId), confirmText: t('profile.confirm'),
       variant: 'primary', body: h('p', null, t(raise ? 'profile.raise-body' : 'profile.lower-body', clientId)),
       run: async () => {
@@ -279,7 +266,7 @@ export function clientPanel(ctx, { realm, clientId, onClose, onChanged }) {
     }, opener);
   };
 
-  const revoke = (exemption, opener) => confirmChange({
+  const revoke = (exemption, opener) => confirm({
     id: 'kw-revoke', title: t('revoke.title', exemption.rule), confirmText: t('revoke.confirm'), variant: 'danger',
     body: h('p', null, t('revoke.body', exemption.rule, clientId)),
     run: async () => {

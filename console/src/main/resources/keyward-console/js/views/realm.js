@@ -1,7 +1,7 @@
 // A realm's page: rule modes, the summary, the filtered and paged client table with its drawer, and the trend tab.
-import { getReport, getReportCsv } from '../api.js';
+import { getReport, getReportCsv, putRealmProfile } from '../api.js';
 import {
-  button, drawer, emptyState, formControl, h, hiddenLabel, hidePanel, icon, loader, nextSort, notifyError, refocusSort, select, showPanel, sortableTh, spinner, table, th,
+  button, confirmChange, drawer, emptyState, formControl, h, hiddenLabel, hidePanel, icon, loader, nextSort, notifyError, refocusSort, select, showPanel, sortableTh, spinner, table, th,
 } from '../dom.js';
 import { formatDate, formatDateTime, formatNumber, formatRelative, t } from '../i18n.js';
 import { brandTab } from './brand.js';
@@ -14,6 +14,8 @@ const SUMMARY = [['', 'clients'], ['compliant', 'compliant'], ['breaks', 'breaks
 const PAGE_SIZES = [20, 50, 100];
 const SORTABLE = ['clientId', 'verdict', 'findings', 'runtime'];
 const SEARCH_DELAY_MS = 250;
+/** FAPI 2.0's rules are named so; their modes tell whether raising the realm refuses anything at once. */
+const FAPI2_RULE_PREFIX = 'fapi2-';
 
 /** The hash of a realm's page, or of a place in it; every segment is encoded (client ids may contain `/`). */
 export function realmHash(realm, ...segments) {
@@ -30,6 +32,16 @@ function modesTable(modes) {
       h('td', null, rule), h('td', null, t(`mode.${mode.server}`)), h('td', null, t(`mode.${mode.realm}`)),
       h('td', null, t(mode.realm === mode.server ? 'modes.from-server' : 'modes.from-realm')))),
   });
+}
+
+/** The realm's profile, and for a realm admin the switch that raises the realm to FAPI 2.0 or returns it. */
+function profileLine(profile, onChange) {
+  const raisedByServer = profile.server === 'fapi2';
+  return h('div', { id: 'kw-realm-profile', 'data-profile': profile.realm },
+    h('p', null, t(raisedByServer ? 'realm.profile-server' : `realm.profile-${profile.realm}`)),
+    onChange && !raisedByServer && button(t(profile.realm === 'fapi2' ? 'realm-profile.lower' : 'realm-profile.raise'), {
+      'data-action': 'realm-profile', onclick: (event) => onChange(event.currentTarget),
+    }));
 }
 
 function summaryButtons(onPick) {
@@ -143,12 +155,14 @@ function clientsTab(ctx, realm) {
   };
   const query = () => ({ verdict: state.verdict, rule: state.rule, search: state.search,
     sort: `${state.sort.direction === 'descending' ? '-' : ''}${state.sort.key}` });
+  const profileArea = h('div');
   const modesArea = h('div');
   const generated = h('p', { class: 'kw-muted' });
   const toolbar = clientsToolbar(state, change, downloadCsv);
   const summary = summaryButtons((verdict) => toolbar.apply({ verdict }));
   const tableArea = h('div', null, spinner());
   const drawerElement = drawer([
+    profileArea,
     h('h2', { class: 'pf-v5-c-title pf-m-lg' }, t('modes.title')), modesArea,
     h('h2', { class: 'pf-v5-c-title pf-m-lg' }, t('summary.title')), generated, summary.element,
     h('h2', { class: 'pf-v5-c-title pf-m-lg' }, t('clients.title')), toolbar.element, tableArea]);
@@ -181,7 +195,24 @@ function clientsTab(ctx, realm) {
     }
   }
 
+  /** Raises the whole realm to FAPI 2.0 by its keyward.profile, or returns it to the server's profile; every client's report changes. */
+  function changeProfile(report, opener) {
+    const raise = report.profile.realm !== 'fapi2';
+    const enforced = Object.entries(report.modes ?? {}).some(([rule, mode]) => rule.startsWith(FAPI2_RULE_PREFIX) && mode.realm === 'enforce');
+    const body = raise ? (enforced ? 'realm-profile.raise-body-enforced' : 'realm-profile.raise-body') : 'realm-profile.lower-body';
+    confirmChange({
+      id: 'kw-realm-profile-change', title: t(raise ? 'realm-profile.raise-title' : 'realm-profile.lower-title', realm),
+      confirmText: t('profile.confirm'), variant: raise && enforced ? 'danger' : 'primary', body: h('p', null, t(body, realm)),
+      run: async () => {
+        await putRealmProfile(realm, raise ? 'fapi2' : '');
+        return t(raise ? 'realm-profile.raised' : 'realm-profile.lowered', realm);
+      },
+      opener, fallbackFocus: () => document.getElementById('kw-main'), onDone: loadList, onFailure: notifyError,
+    });
+  }
+
   function render(report) {
+    profileArea.replaceChildren(profileLine(report.profile, ctx.access.canManageRealm(realm) && ((opener) => changeProfile(report, opener))));
     modesArea.replaceChildren(modesTable(report.modes ?? {}));
     generated.textContent = t('summary.generated', formatDateTime(report.generatedAt), report.windowDays);
     summary.update(report.summary, state.verdict);

@@ -100,7 +100,9 @@ public final class AbBenchmark {
 
     private void run(Plan plan) {
         BenchServer.BenchCertificate certificate = BenchServer.BenchCertificate.create(plan.out());
-        String bankKey = Fapi2Simulation.makeBankKey();
+        // Keycloak's FAPI 2.0 client policy runs its condition on every request of every client: only a run that
+        // measures the FAPI 2.0 flow may have it on the stock server.
+        String bankKey = plan.scenarios().contains("fapi2") ? Fapi2Simulation.makeBankKey() : null;
         List<Ratios.Measurement> measurements = new ArrayList<>();
         Map<String, CpuAttribution.Shares> cpu = new LinkedHashMap<>();
         for (int pair = 1; pair <= plan.pairs(); pair++) {

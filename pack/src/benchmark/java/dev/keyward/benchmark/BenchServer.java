@@ -32,7 +32,7 @@ import dev.keyward.testing.KcShProcess;
  *
  * @param name    {@code stock}, or Keyward's baseline mode
  * @param options Keycloak start options beyond the common ones (Keyward's mode)
- * @param bankKey the public JWK of the FAPI 2.0 client {@link BenchTarget#BANK}
+ * @param bankKey the public JWK of the FAPI 2.0 client {@link BenchTarget#BANK}; null: a run without the FAPI 2.0 flow
  */
 record BenchServer(String name, Path home, Path work, int port, List<String> options, String bankKey) {
 
@@ -105,7 +105,9 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
      * The same realm on every server: users with passwords, a public SPA client, a confidential service client and a
      * FAPI 2.0 client. That one is held to Keycloak's own {@code fapi-2-dpop-security-profile} on the stock server (a
      * client policy for the clients with the role {@link BenchTarget#BANK_ROLE}) and to Keyward's fapi2, enforced, on
-     * the others: the A/B of the two profiles.
+     * the others: the A/B of the two profiles. Only in a run of the FAPI 2.0 flow ({@code bankKey} not null): Keycloak
+     * evaluates a client policy's condition on every request of every client, which would burden the stock server's
+     * OAuth 2.1 flows too.
      */
     private static Map<String, Object> realm(boolean stock, String bankKey) {
         List<Map<String, Object>> users = new ArrayList<>();
@@ -114,21 +116,25 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
                     "emailVerified", true, "firstName", "Bench", "lastName", "User " + i,
                     "credentials", List.of(Map.of("type", "password", "value", BenchTarget.PASSWORD, "temporary", false))));
         }
+        List<Map<String, Object>> clients = new ArrayList<>(List.of(
+                Map.of("clientId", BenchTarget.SPA, "publicClient", true, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
+                        "redirectUris", List.of(BenchTarget.REDIRECT_URI), "attributes", Map.of("pkce.code.challenge.method", "S256")),
+                Map.of("clientId", BenchTarget.SERVICE, "publicClient", false, "secret", BenchTarget.SERVICE_SECRET,
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false)));
+        Map<String, Object> realm = new HashMap<>(Map.of("realm", BenchTarget.REALM, "enabled", true, "users", users, "clients", clients));
+        if (bankKey == null) {
+            return realm;
+        }
         Map<String, String> bankAttributes = new HashMap<>(Map.of("use.jwks.string", "true", "jwks.string", "{\"keys\":[" + bankKey + "]}",
                 "token.endpoint.auth.signing.alg", "PS256", "require.pushed.authorization.requests", "true", "dpop.bound.access.tokens", "true",
                 "pkce.code.challenge.method", "S256", "id.token.signed.response.alg", "PS256", "access.token.signed.response.alg", "PS256"));
         if (!stock) {
             bankAttributes.put("keyward.profile", "fapi2");
         }
-        Map<String, Object> realm = new HashMap<>(Map.of("realm", BenchTarget.REALM, "enabled", true, "users", users, "clients", List.of(
-                Map.of("clientId", BenchTarget.SPA, "publicClient", true, "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
-                        "redirectUris", List.of(BenchTarget.REDIRECT_URI), "attributes", Map.of("pkce.code.challenge.method", "S256")),
-                Map.of("clientId", BenchTarget.SERVICE, "publicClient", false, "secret", BenchTarget.SERVICE_SECRET,
-                        "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false),
-                Map.of("clientId", BenchTarget.BANK, "publicClient", false, "clientAuthenticatorType", "client-jwt", "standardFlowEnabled", true,
-                        "directAccessGrantsEnabled", false, "fullScopeAllowed", false, "redirectUris", List.of(BenchTarget.REDIRECT_URI),
-                        "attributes", bankAttributes)),
-                "roles", Map.of("client", Map.of(BenchTarget.BANK, List.of(Map.of("name", BenchTarget.BANK_ROLE))))));
+        clients.add(Map.of("clientId", BenchTarget.BANK, "publicClient", false, "clientAuthenticatorType", "client-jwt", "standardFlowEnabled", true,
+                "directAccessGrantsEnabled", false, "fullScopeAllowed", false, "redirectUris", List.of(BenchTarget.REDIRECT_URI),
+                "attributes", bankAttributes));
+        realm.put("roles", Map.of("client", Map.of(BenchTarget.BANK, List.of(Map.of("name", BenchTarget.BANK_ROLE)))));
         if (stock) {
             realm.put("clientPolicies", Map.of("policies", List.of(Map.of("name", "fapi-2-dpop", "enabled", true,
                     "conditions", List.of(Map.of("condition", "client-roles", "configuration", Map.of("roles", List.of(BenchTarget.BANK_ROLE)))),

@@ -2,31 +2,25 @@ package dev.keyward.benchmark;
 
 import java.net.URI;
 import java.text.ParseException;
-import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 
 /**
  * What the benchmark's FAPI 2.0 client signs, with Nimbus: its private_key_jwt assertions (PS256, the issuer as
- * audience, a fresh {@code jti} each) and its DPoP proofs (ES256, one key for the run). Kept apart from the HTTP
- * requests, which Gatling sends.
+ * audience, a fresh {@code jti} each, as Nimbus makes them for the integration tests' client too) and its DPoP proofs
+ * (ES256, one key for the run). Kept apart from the HTTP requests, which Gatling sends.
  */
 final class Fapi2Client {
 
     static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-    private static final long ASSERTION_SECONDS = 60;
 
     private final String issuer;
     private final RSAKey signingKey;
@@ -49,13 +43,9 @@ final class Fapi2Client {
     }
 
     String assertion() {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(BenchTarget.BANK).subject(BenchTarget.BANK).audience(issuer)
-                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(ASSERTION_SECONDS))).build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(signingKey.getKeyID()).build(), claims);
-            jwt.sign(new RSASSASigner(signingKey));
-            return jwt.serialize();
+            return new PrivateKeyJWT(new ClientID(BenchTarget.BANK), URI.create(issuer), JWSAlgorithm.PS256, signingKey.toPrivateKey(),
+                    signingKey.getKeyID(), null).getClientAssertion().serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign the client assertion", e);
         }

@@ -110,6 +110,10 @@ class Fapi2IT {
         assertThat(reviewed.path("verdictWhenEnforced").asText()).isEqualTo("compliant");
         assertThat(reviewed.path("profile").asText()).as("raised by its realm").isEqualTo("fapi2");
         assertThat(reviewed.path("realmProfile").asText()).isEqualTo("fapi2");
+        JsonNode profile = admin.get(report(FAPI2_REALM)).path("profile");
+        assertThat(profile.path("server").asText()).as("the server's profile").isEqualTo("oauth21");
+        assertThat(profile.path("realm").asText()).as("the realm's").isEqualTo("fapi2");
+        assertThat(admin.get("realms/" + FAPI2_REALM.name() + "/keyward-oauth21/modes").path("profile").path("realm").asText()).isEqualTo("fapi2");
         assertThat(client(admin.get(report(FAPI2_REALM) + "?client=security-admin-console"), "security-admin-console").path("profile").asText())
                 .as("Keycloak's admin console is not raised by the realm").isEqualTo("oauth21");
     }

@@ -185,15 +185,14 @@ public final class Fapi2Rules {
 
     /**
      * Section 5.4.1: the client's keys are RSA of at least 2048 bits or elliptic-curve of at least 224, as stored for
-     * private_key_jwt (its JWKS, else its certificate). Keys fetched from a JWKS URL are the client's to publish and are
-     * not judged from storage.
+     * private_key_jwt (its JWKS, else its certificate). Keys fetched from a JWKS URL (which Keycloak uses first when it is
+     * on) are the client's to publish and are not judged from storage.
      */
     public static Optional<Violation> strongClientKeys(ClientSettings client) {
-        if (!"client-jwt".equals(client.clientAuthenticator()) || "true".equals(client.value(ClientSetting.USE_JWKS_URL))
-                && !"true".equals(client.value(ClientSetting.USE_JWKS_STRING))) {
+        if (!"client-jwt".equals(client.clientAuthenticator()) || client.storedKeys().isEmpty()) {
             return Optional.empty();
         }
-        ClientSetting stored = "true".equals(client.value(ClientSetting.USE_JWKS_STRING)) ? ClientSetting.JWKS_STRING : ClientSetting.JWT_CERTIFICATE;
+        ClientSetting stored = client.storedKeys().get();
         String keys = (String) client.value(stored);
         if (keys == null || keys.isBlank()) {
             return Optional.empty();

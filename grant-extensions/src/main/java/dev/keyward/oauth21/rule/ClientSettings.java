@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
@@ -64,7 +65,17 @@ public final class ClientSettings {
 
     /** The same settings in a realm with these settings, which the client inherits where it sets nothing of its own. */
     public ClientSettings inRealm(RealmSettings settings) {
-        return new ClientSettings(stored, server, settings);
+        return new ClientSettings(this, settings);
+    }
+
+    /** The realm changes no URI in force: every request reads its client this way, so nothing is worked out twice. */
+    private ClientSettings(ClientSettings settings, RealmSettings realm) {
+        this.stored = settings.stored;
+        this.server = settings.server;
+        this.realm = realm;
+        this.rootUrlInForce = settings.rootUrlInForce;
+        this.redirectUrisInForce = settings.redirectUrisInForce;
+        this.redirectUrisOnThisServer = settings.redirectUrisOnThisServer;
     }
 
     /**
@@ -162,7 +173,7 @@ public final class ClientSettings {
 
     /** Whether Keycloak requires a DPoP proof of every token request, so that all the client's tokens are sender-constrained. */
     public boolean requiresDpop() {
-        return "true".equals(string(ClientSetting.DPOP_BOUND_TOKENS));
+        return switchedOn(ClientSetting.DPOP_BOUND_TOKENS);
     }
 
     public boolean fullScopeAllowed() {
@@ -198,17 +209,27 @@ public final class ClientSettings {
     }
 
     public boolean requiresPushedRequests() {
-        return "true".equals(string(ClientSetting.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS));
+        return switchedOn(ClientSetting.REQUIRE_PUSHED_AUTHORIZATION_REQUESTS);
     }
 
     /** Whether authorization responses leave out RFC 9207's {@code iss}. */
     public boolean excludesIssuerFromResponse() {
-        return "true".equals(string(ClientSetting.EXCLUDE_ISSUER_FROM_AUTH_RESPONSE));
+        return switchedOn(ClientSetting.EXCLUDE_ISSUER_FROM_AUTH_RESPONSE);
     }
 
     /** Whether the client's access tokens are bound to its TLS certificate (RFC 8705). */
     public boolean certificateBoundTokens() {
-        return "true".equals(string(ClientSetting.CERTIFICATE_BOUND_TOKENS));
+        return switchedOn(ClientSetting.CERTIFICATE_BOUND_TOKENS);
+    }
+
+    /**
+     * Where Keycloak stores the keys it verifies the client's private_key_jwt assertions with, in the order it looks:
+     * empty when it fetches them from the client's {@code jwks.url}, else the stored key set ({@code jwks.string}),
+     * else the stored certificate.
+     */
+    public Optional<ClientSetting> storedKeys() {
+        return switchedOn(ClientSetting.USE_JWKS_URL) ? Optional.empty()
+                : Optional.of(switchedOn(ClientSetting.USE_JWKS_STRING) ? ClientSetting.JWKS_STRING : ClientSetting.JWT_CERTIFICATE);
     }
 
     /** The algorithm the setting names, else the realm's default; null when neither is known. */
@@ -312,6 +333,11 @@ public final class ClientSettings {
 
     private boolean flag(ClientSetting setting) {
         return (Boolean) stored.get(setting);
+    }
+
+    /** An attribute Keycloak stores as the text {@code true} when switched on. */
+    private boolean switchedOn(ClientSetting setting) {
+        return "true".equals(string(setting));
     }
 
     private String string(ClientSetting setting) {

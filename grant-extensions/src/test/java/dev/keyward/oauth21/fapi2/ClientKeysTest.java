@@ -66,6 +66,8 @@ class ClientKeysTest {
                 .hasValueSatisfying(v -> assertThat(v.description()).startsWith("the client's keys cannot be read (not a JSON Web Key Set"));
         assertThat(Fapi2Rules.strongClientKeys(certificate.with(ClientSetting.USE_JWKS_URL, "true").with(ClientSetting.JWT_CERTIFICATE, RSA_1024_CERTIFICATE)))
                 .as("published at a URL: the client's to judge").isEmpty();
+        assertThat(Fapi2Rules.strongClientKeys(jwt.with(ClientSetting.USE_JWKS_URL, "true")
+                .with(ClientSetting.JWKS_STRING, "{\"keys\": [" + rsaJwk("old", 1024) + "]}"))).as("Keycloak looks at the URL first").isEmpty();
         assertThat(Fapi2Rules.strongClientKeys(jwt.with(ClientSetting.CLIENT_AUTHENTICATOR, "client-x509")
                 .with(ClientSetting.JWKS_STRING, "{\"keys\": [" + rsaJwk("old", 1024) + "]}"))).as("mutual TLS: no stored key signs").isEmpty();
     }

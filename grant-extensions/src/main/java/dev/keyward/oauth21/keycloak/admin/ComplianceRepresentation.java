@@ -15,9 +15,11 @@ import dev.keyward.oauth21.refresh.RefreshTokenRules;
  *
  * @param matched how many clients the query's filters let through (all of them without filters); {@code clients} is one page of them
  * @param first   the index of the first client in {@code clients}, of {@code matched} in all
+ * @param profile the profile of the server and of the realm
  */
 public record ComplianceRepresentation(String realm, String generatedAt, int windowDays, Map<String, ModesRepresentation.RuleModes> modes,
-                                       ComplianceSummary summary, int matched, int first, int max, List<Client> clients) {
+                                       ComplianceSummary summary, int matched, int first, int max, List<Client> clients,
+                                       ModesRepresentation.Profiles profile) {
 
     /**
      * One client: its verdicts, findings with their fixes, exemptions and what happened at runtime. {@code refreshTokens}

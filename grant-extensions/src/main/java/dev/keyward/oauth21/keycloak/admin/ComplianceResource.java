@@ -104,9 +104,10 @@ public class ComplianceResource {
         for (ComplianceGate.Entry entry : shown.subList(Math.min(from, shown.size()), (int) Math.min((long) from + size, shown.size()))) {
             clients.add(ComplianceRepresentation.Client.of(entry.review(), exemptions(byClientId.get(entry.review().clientId())), entry.runtime()));
         }
-        return Response.ok(new ComplianceRepresentation(realm.getName(), now.toString(), days, ModesRepresentation.of(modes, realm).rules(),
-                ComplianceSummary.of(scanned.stream().map(RealmScan.Scanned::review).toList()), shown.size(), from, size, clients),
-                MediaType.APPLICATION_JSON_TYPE).build();
+        ModesRepresentation inForce = ModesRepresentation.of(modes, realm);
+        return Response.ok(new ComplianceRepresentation(realm.getName(), now.toString(), days, inForce.rules(),
+                ComplianceSummary.of(scanned.stream().map(RealmScan.Scanned::review).toList()), shown.size(), from, size, clients,
+                inForce.profile()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The summary of every realm whose clients the admin may list; served in the master realm only. */

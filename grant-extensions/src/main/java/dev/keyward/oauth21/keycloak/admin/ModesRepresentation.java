@@ -8,13 +8,20 @@ import org.keycloak.models.RealmModel;
 import dev.keyward.oauth21.rule.RuleId;
 
 /**
- * The OAuth 2.1 modes in force, as {@code GET .../keyward-oauth21/modes} shows them: per rule
- * the server's mode and the realm's effective one (a realm may only tighten the server's).
+ * The modes in force, as {@code GET .../keyward-oauth21/modes} shows them: per rule the server's mode and the realm's
+ * effective one (a realm may only tighten the server's), and the profile of the server and of the realm.
  */
-public record ModesRepresentation(String realm, int exemptionMaxDays, Map<String, RuleModes> rules) {
+public record ModesRepresentation(String realm, int exemptionMaxDays, Map<String, RuleModes> rules, Profiles profile) {
 
     /** One rule's modes: {@code off}, {@code report} or {@code enforce}. */
     public record RuleModes(String server, String realm) {
+    }
+
+    /**
+     * The profile the server holds every realm to (its {@code profile} option), and the one this realm holds its clients
+     * to: the server's, raised by the realm's {@code keyward.profile}. {@code oauth21} or {@code fapi2}.
+     */
+    public record Profiles(String server, String realm) {
     }
 
     public static ModesRepresentation of(dev.keyward.oauth21.keycloak.modes.RuleModes modes, RealmModel realm) {
@@ -22,6 +29,7 @@ public record ModesRepresentation(String realm, int exemptionMaxDays, Map<String
         for (RuleId rule : modes.rules()) {
             rules.put(rule.id(), new RuleModes(modes.server().modeOf(rule).id(), modes.realmMode(rule, realm).id()));
         }
-        return new ModesRepresentation(realm.getName(), modes.exemptionMaxDays(), rules);
+        return new ModesRepresentation(realm.getName(), modes.exemptionMaxDays(), rules,
+                new Profiles(modes.server().profile().id(), modes.realmSettings(realm).profile().id()));
     }
 }

@@ -16,8 +16,9 @@ import dev.keyward.oauth21.rule.Violation;
 /**
  * The FAPI 2.0 Security Profile's requirements of an authorization server that Keycloak's configuration or a request
  * can break, judged for the clients raised to the profile. Clause numbers are those of FAPI 2.0 Security Profile
- * (final): 5.3.2.1 general, 5.3.2.2 the authorization endpoint, 5.4.1 cryptography; where OAuth 2.1's rules already hold a requirement (PKCE S256, code only, no password grant, exact redirect
- * URIs) the OAuth 2.1 rule judges it, as for every client.
+ * (final): 5.3.2.1 general, 5.3.2.2 the authorization endpoint, 5.4.1 cryptography; where OAuth 2.1's rules already
+ * hold a requirement (PKCE S256, code only, no password grant, exact redirect URIs) the OAuth 2.1 rule judges it, as
+ * for every client.
  */
 public final class Fapi2Rules {
 
@@ -189,10 +190,11 @@ public final class Fapi2Rules {
      * on) are the client's to publish and are not judged from storage.
      */
     public static Optional<Violation> strongClientKeys(ClientSettings client) {
-        if (!"client-jwt".equals(client.clientAuthenticator()) || client.storedKeys().isEmpty()) {
+        Optional<ClientSetting> storedKeys = client.storedKeys();
+        if (!"client-jwt".equals(client.clientAuthenticator()) || storedKeys.isEmpty()) {
             return Optional.empty();
         }
-        ClientSetting stored = client.storedKeys().get();
+        ClientSetting stored = storedKeys.get();
         String keys = (String) client.value(stored);
         if (keys == null || keys.isBlank()) {
             return Optional.empty();

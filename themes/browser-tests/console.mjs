@@ -111,6 +111,20 @@ function check(page, name, mode, scope) {
 }
 
 /** The master admin's access token, for arranging and verifying through the admin REST API beside the page. */
+/**
+ * Flips a profile switch, the drawer's (kw-profile) or the realm view's (kw-realm-profile): opens its dialog, checks
+ * it when named, confirms, then waits for the profile shown to become `to`, or without one for the dialog to close.
+ */
+async function switchProfile(page, area, { to, screenshot } = {}) {
+  await page.click(`#${area} [data-action='${area.replace(/^kw-/, "")}']`);
+  await page.waitForSelector(`#${area}-change-modal`);
+  if (screenshot) {
+    await check(page, screenshot, "light", `#${area}-change-modal`);
+  }
+  await page.click(`#${area}-change-confirm`);
+  await (to ? page.waitForSelector(`#${area}[data-profile='${to}']`) : page.waitForSelector(`#${area}-change-modal`, { state: "detached" }));
+}
+
 async function adminToken() {
   const response = await fetch(`${base}/realms/master/protocol/openid-connect/token`, { method: "POST",
     body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username: admin.user, password: admin.password }) });
@@ -217,12 +231,6 @@ async function manager(browser) {
         attributes: { ...current.attributes, "keyward.fapi2.mode": mode } }) });
       expect(put.status === 204, `setting keyward.fapi2.mode answered ${put.status}`);
     };
-    const change = async () => {
-      await page.click("#kw-profile [data-action='profile']");
-      await page.waitForSelector("#kw-profile-change-modal");
-      await page.click("#kw-profile-change-confirm");
-      await page.waitForSelector("#kw-profile-change-modal", { state: "detached" });
-    };
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}/clients/${encodeURIComponent(clientId)}`);
     await page.waitForSelector(`#kw-client-drawer[data-client-id="${clientId}"] #kw-profile[data-profile="oauth21"]`);
     await ready(page);
@@ -230,7 +238,7 @@ async function manager(browser) {
     await fapi2Mode("enforce");
     provoked.add(400);
     try {
-      await change();
+      await switchProfile(page, "kw-profile");
       await page.waitForSelector("#kw-client-drawer .kw-notices .pf-m-danger >> text=fapi2-");
     } finally {
       provoked.delete(400);
@@ -238,17 +246,12 @@ async function manager(browser) {
     }
     expect((await reportedClient(clientId)).profile === "oauth21", "a refused change was stored");
 
-    await page.click("#kw-profile [data-action='profile']");
-    await page.waitForSelector("#kw-profile-change-modal");
-    await check(page, "profile-dialog", "light", "#kw-profile-change-modal");
-    await page.click("#kw-profile-change-confirm");
-    await page.waitForSelector("#kw-profile[data-profile='fapi2']");
+    await switchProfile(page, "kw-profile", { to: "fapi2", screenshot: "profile-dialog" });
     await page.waitForSelector("li.kw-finding[data-rule^='fapi2-']");
     const raised = await reportedClient(clientId);
     expect(raised.profile === "fapi2" && raised.realmProfile === "oauth21", `the report says ${raised.profile} over ${raised.realmProfile}`);
 
-    await change();
-    await page.waitForSelector("#kw-profile[data-profile='oauth21']");
+    await switchProfile(page, "kw-profile", { to: "oauth21" });
     const back = await reportedClient(clientId);
     expect(back.profile === "oauth21" && !back.findings.some((f) => f.rule.startsWith("fapi2-")),
       `after returning: ${back.profile}, ${back.findings.map((f) => f.rule)}`);
@@ -257,23 +260,17 @@ async function manager(browser) {
     const realmUrl = `${base}/admin/realms/${encodeURIComponent(realm)}`;
     const withoutProfile = (attributes) => JSON.stringify(Object.entries(attributes).filter(([key]) => key !== "keyward.profile").sort());
     const before = (await (await rest(realmUrl, await adminToken())).json()).attributes;
-    const change = async (to) => {
-      await page.click("#kw-realm-profile [data-action='realm-profile']");
-      await page.waitForSelector("#kw-realm-profile-change-modal");
-      if (to === "fapi2") {
-        await check(page, "realm-profile-dialog", "light", "#kw-realm-profile-change-modal");
-      }
-      await page.click("#kw-realm-profile-change-confirm");
-      await page.waitForSelector(`#kw-realm-profile[data-profile='${to}']`);
-    };
     await page.goto(`${consoleUrl(realm)}#/realms/${encodeURIComponent(realm)}`);
     await page.waitForSelector("#kw-realm-profile[data-profile='oauth21']");
     await ready(page);
-    await change("fapi2");
+    // The modes table says which rules are FAPI 2.0's: raising the realm puts them to work.
+    await page.waitForSelector("#kw-modes-table tr[data-profile='fapi2']");
+    await page.waitForSelector("#kw-modes-table tr[data-profile='oauth21']");
+    await switchProfile(page, "kw-realm-profile", { to: "fapi2", screenshot: "realm-profile-dialog" });
     const raised = await reportedClient(expected.profile.clientId);
     expect(raised.profile === "fapi2" && raised.realmProfile === "fapi2", `the report says ${raised.profile} from ${raised.realmProfile}`);
     expect((await reportedClient("keyward-console")).profile === "oauth21", "the realm's profile raised the console's own client");
-    await change("oauth21");
+    await switchProfile(page, "kw-realm-profile", { to: "oauth21" });
     const after = (await (await rest(realmUrl, await adminToken())).json()).attributes;
     expect(withoutProfile(after) === withoutProfile(before), "the realm's other attributes changed on the way");
     expect((await reportedClient(expected.profile.clientId)).profile === "oauth21", "the client is still held to FAPI 2.0");

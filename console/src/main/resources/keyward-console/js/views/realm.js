@@ -14,8 +14,6 @@ const SUMMARY = [['', 'clients'], ['compliant', 'compliant'], ['breaks', 'breaks
 const PAGE_SIZES = [20, 50, 100];
 const SORTABLE = ['clientId', 'verdict', 'findings', 'runtime'];
 const SEARCH_DELAY_MS = 250;
-/** FAPI 2.0's rules are named so; their modes tell whether raising the realm refuses anything at once. */
-const FAPI2_RULE_PREFIX = 'fapi2-';
 
 /** The hash of a realm's page, or of a place in it; every segment is encoded (client ids may contain `/`). */
 export function realmHash(realm, ...segments) {
@@ -27,9 +25,10 @@ const verdictText = (verdict) => (verdict ? t(`verdict.${verdict}`) : t('verdict
 function modesTable(modes) {
   return table({
     id: 'kw-modes-table', caption: t('modes.caption'),
-    head: ['rule', 'server', 'realm', 'source'].map((column) => th(t(`modes.${column}`))),
-    rows: Object.entries(modes).map(([rule, mode]) => h('tr', null,
-      h('td', null, rule), h('td', null, t(`mode.${mode.server}`)), h('td', null, t(`mode.${mode.realm}`)),
+    head: ['rule', 'profile', 'server', 'realm', 'source'].map((column) => th(t(`modes.${column}`))),
+    rows: Object.entries(modes).map(([rule, mode]) => h('tr', { 'data-profile': mode.profile },
+      h('td', null, rule), h('td', null, t(`profile.name-${mode.profile}`)),
+      h('td', null, t(`mode.${mode.server}`)), h('td', null, t(`mode.${mode.realm}`)),
       h('td', null, t(mode.realm === mode.server ? 'modes.from-server' : 'modes.from-realm')))),
   });
 }
@@ -198,7 +197,8 @@ function clientsTab(ctx, realm) {
   /** Raises the whole realm to FAPI 2.0 by its keyward.profile, or returns it to the server's profile; every client's report changes. */
   function changeProfile(report, opener) {
     const raise = report.profile.realm !== 'fapi2';
-    const enforced = Object.entries(report.modes ?? {}).some(([rule, mode]) => rule.startsWith(FAPI2_RULE_PREFIX) && mode.realm === 'enforce');
+    // Whether raising the realm refuses anything at once: it does where the realm enforces a FAPI 2.0 rule.
+    const enforced = Object.values(report.modes ?? {}).some((mode) => mode.profile === 'fapi2' && mode.realm === 'enforce');
     const body = raise ? (enforced ? 'realm-profile.raise-body-enforced' : 'realm-profile.raise-body') : 'realm-profile.lower-body';
     confirmChange({
       id: 'kw-realm-profile-change', title: t(raise ? 'realm-profile.raise-title' : 'realm-profile.lower-title', realm),

@@ -45,7 +45,8 @@ public final class AbBenchmark {
 
     /** The run's settings. */
     record Plan(Path stockHome, Path keywardHome, Path out, int pairs, int rounds, Duration round, Duration warmup, List<String> modes,
-                List<String> scenarios, int tokenUsers, int loginUsers, boolean open, boolean reports, Optional<Path> docsChart) {
+                List<String> scenarios, int tokenUsers, int loginUsers, boolean open, boolean reports, Optional<Path> docsChart,
+                boolean stockRotation) {
 
         /** Every setting from {@code -Dkeyward.benchmark.*}; the pack module's benchmark profiles hold the defaults. */
         static Plan fromSystemProperties() {
@@ -54,7 +55,8 @@ public final class AbBenchmark {
                     Duration.ofSeconds(number("warmup-seconds", 0)),
                     List.of(required("modes").split(",")), List.of(required("scenarios").split(",")),
                     number("token-users", 1), number("login-users", 1), Boolean.parseBoolean(required("open")),
-                    Boolean.parseBoolean(required("reports")), optional("docs-chart").map(Path::of));
+                    Boolean.parseBoolean(required("reports")), optional("docs-chart").map(Path::of),
+                    Boolean.parseBoolean(required("stock-rotation")));
         }
 
         private static int number(String name, int min) {
@@ -166,11 +168,11 @@ public final class AbBenchmark {
     private static List<BenchServer> servers(Plan plan, int pair, String bankKey) {
         List<BenchServer> servers = new ArrayList<>();
         Path work = plan.out().resolve("pair-" + pair);
-        servers.add(new BenchServer(STOCK, plan.stockHome(), work, 28443, List.of(), bankKey));
+        servers.add(new BenchServer(STOCK, plan.stockHome(), work, 28443, List.of(), bankKey, plan.stockRotation()));
         int port = 28453;
         for (String mode : plan.modes()) {
             servers.add(new BenchServer(mode, copyOf(plan.keywardHome(), plan.out().resolve("keyward-" + mode)), work, port,
-                    List.of("--spi-client-policy-executor--keyward-oauth21--mode=" + mode), bankKey));
+                    List.of("--spi-client-policy-executor--keyward-oauth21--mode=" + mode), bankKey, false));
             port += 10;
         }
         return servers;
@@ -204,8 +206,9 @@ public final class AbBenchmark {
         List<Ratios.Summary> summaries = Ratios.summarise(measurements, STOCK);
         StringBuilder markdown = new StringBuilder();
         markdown.append(String.format(Locale.ROOT, "Plan: %d pair(s) of fresh instances, %d rounds of %d s per scenario and server"
-                        + " (warm-up %d s), %d token-endpoint users, %d login users, %s model.%n%n", plan.pairs(), plan.rounds(),
-                plan.round().toSeconds(), plan.warmup().toSeconds(), plan.tokenUsers(), plan.loginUsers(), plan.open() ? "open" : "closed"))
+                        + " (warm-up %d s), %d token-endpoint users, %d login users, %s model%s.%n%n", plan.pairs(), plan.rounds(),
+                plan.round().toSeconds(), plan.warmup().toSeconds(), plan.tokenUsers(), plan.loginUsers(), plan.open() ? "open" : "closed",
+                plan.stockRotation() ? "; the stock realm revokes refresh tokens (Keycloak's own rotation, no reuse)" : ""))
                 .append(Ratios.table(summaries))
                 .append("\n| server | scenario | CPU samples | with a Keyward frame | client-policy machinery, no Keyward frame |\n")
                 .append("|---|---|---|---|---|\n");

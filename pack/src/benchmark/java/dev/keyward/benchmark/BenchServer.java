@@ -33,8 +33,10 @@ import dev.keyward.testing.KcShProcess;
  * @param name    {@code stock}, or Keyward's baseline mode
  * @param options Keycloak start options beyond the common ones (Keyward's mode)
  * @param bankKey the public JWK of the FAPI 2.0 client {@link BenchTarget#BANK}; null: a run without the FAPI 2.0 flow
+ * @param revokesRefreshTokens whether the realm turns on Keycloak's own refresh-token rotation (revoke refresh token,
+ *                             no reuse): the reference that does the same work as Keyward's {@code refresh-token-rotation}
  */
-record BenchServer(String name, Path home, Path work, int port, List<String> options, String bankKey) {
+record BenchServer(String name, Path home, Path work, int port, List<String> options, String bankKey, boolean revokesRefreshTokens) {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +59,7 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
                 }
             }
             Files.createDirectories(data.resolve("import"));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(data.resolve("import/bench-realm.json").toFile(), realm(options.isEmpty(), bankKey));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(data.resolve("import/bench-realm.json").toFile(), realm(options.isEmpty(), bankKey, revokesRefreshTokens));
             Files.createDirectories(work);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + home, e);
@@ -109,7 +111,7 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
      * evaluates a client policy's condition on every request of every client, which would burden the stock server's
      * OAuth 2.1 flows too.
      */
-    private static Map<String, Object> realm(boolean stock, String bankKey) {
+    private static Map<String, Object> realm(boolean stock, String bankKey, boolean revokesRefreshTokens) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 1; i <= BenchTarget.USER_COUNT; i++) {
             users.add(Map.of("username", "bench-user-" + i, "enabled", true, "email", "bench-user-" + i + "@bench.example",
@@ -122,6 +124,10 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
                 Map.of("clientId", BenchTarget.SERVICE, "publicClient", false, "secret", BenchTarget.SERVICE_SECRET,
                         "serviceAccountsEnabled", true, "standardFlowEnabled", false, "directAccessGrantsEnabled", false)));
         Map<String, Object> realm = new HashMap<>(Map.of("realm", BenchTarget.REALM, "enabled", true, "users", users, "clients", clients));
+        if (revokesRefreshTokens) {
+            realm.put("revokeRefreshToken", true);
+            realm.put("refreshTokenMaxReuse", 0);
+        }
         if (bankKey == null) {
             return realm;
         }

@@ -113,7 +113,10 @@ class Fapi2IT {
         JsonNode profile = admin.get(report(FAPI2_REALM)).path("profile");
         assertThat(profile.path("server").asText()).as("the server's profile").isEqualTo("oauth21");
         assertThat(profile.path("realm").asText()).as("the realm's").isEqualTo("fapi2");
-        assertThat(admin.get("realms/" + FAPI2_REALM.name() + "/keyward-oauth21/modes").path("profile").path("realm").asText()).isEqualTo("fapi2");
+        JsonNode modes = admin.get("realms/" + FAPI2_REALM.name() + "/keyward-oauth21/modes");
+        assertThat(modes.path("profile").path("realm").asText()).isEqualTo("fapi2");
+        assertThat(modes.path("rules").path("fapi2-pushed-requests").path("profile").asText()).as("each rule names its profile").isEqualTo("fapi2");
+        assertThat(modes.path("rules").path("pkce-required").path("profile").asText()).isEqualTo("oauth21");
         assertThat(client(admin.get(report(FAPI2_REALM) + "?client=security-admin-console"), "security-admin-console").path("profile").asText())
                 .as("Keycloak's admin console is not raised by the realm").isEqualTo("oauth21");
     }

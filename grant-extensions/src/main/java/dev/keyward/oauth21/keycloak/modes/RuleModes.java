@@ -17,6 +17,7 @@ import dev.keyward.oauth21.baseline.BuiltInExemptions;
 import dev.keyward.oauth21.modes.EffectiveMode;
 import dev.keyward.oauth21.modes.ModePolicy;
 import dev.keyward.oauth21.rule.Mode;
+import dev.keyward.oauth21.rule.Profile;
 import dev.keyward.oauth21.rule.RealmSettings;
 import dev.keyward.oauth21.rule.RuleId;
 
@@ -55,9 +56,14 @@ public final class RuleModes {
         return policy.realmMode(rule, realm::getAttribute, problems(realm)).mode();
     }
 
-    /** What the realm's clients inherit, and the realm's profile: the server's, raised by the realm's own. */
+    /** The realm's profile: the server's, raised by the realm's own. */
+    public Profile realmProfile(RealmModel realm) {
+        return policy.realmProfile(realm::getAttribute, problems(realm));
+    }
+
+    /** What the realm's clients inherit, and the realm's profile. */
     public RealmSettings realmSettings(RealmModel realm) {
-        return new RealmSettings(policy.realmProfile(realm::getAttribute, problems(realm)), BuiltInExemptions.NOT_RAISED_BY_THE_REALMS_PROFILE,
+        return new RealmSettings(realmProfile(realm), BuiltInExemptions.NOT_RAISED_BY_THE_REALMS_PROFILE,
                 realm.getAccessTokenLifespan(),
                 realm.getAccessCodeLifespan(), realm.getParPolicy().getRequestUriLifespan(), realm.isRevokeRefreshToken(),
                 realm.getDefaultSignatureAlgorithm());

@@ -110,7 +110,6 @@ function check(page, name, mode, scope) {
   return checkAccessibility(page, { report, outDir, name, mode, scope });
 }
 
-/** The master admin's access token, for arranging and verifying through the admin REST API beside the page. */
 /**
  * Flips a profile switch, the drawer's (kw-profile) or the realm view's (kw-realm-profile): opens its dialog, checks
  * it when named, confirms, then waits for the profile shown to become `to`, or without one for the dialog to close.
@@ -125,6 +124,7 @@ async function switchProfile(page, area, { to, screenshot } = {}) {
   await (to ? page.waitForSelector(`#${area}[data-profile='${to}']`) : page.waitForSelector(`#${area}-change-modal`, { state: "detached" }));
 }
 
+/** The master admin's access token, for arranging and verifying through the admin REST API beside the page. */
 async function adminToken() {
   const response = await fetch(`${base}/realms/master/protocol/openid-connect/token`, { method: "POST",
     body: new URLSearchParams({ grant_type: "password", client_id: "admin-cli", username: admin.user, password: admin.password }) });

@@ -59,7 +59,8 @@ record BenchServer(String name, Path home, Path work, int port, List<String> opt
                 }
             }
             Files.createDirectories(data.resolve("import"));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(data.resolve("import/bench-realm.json").toFile(), realm(options.isEmpty(), bankKey, revokesRefreshTokens));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(data.resolve("import/bench-realm.json").toFile(),
+                    realm(options.isEmpty(), bankKey, revokesRefreshTokens));
             Files.createDirectories(work);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + home, e);
